@@ -1,0 +1,7 @@
+/**
+ * Backend of the release-management plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { releaseManagementPlugin as default } from './plugin';

@@ -1,0 +1,3 @@
+export { releaseManagementApiRef } from './ReleaseManagementApi';
+export type { ReleaseManagementApi } from './ReleaseManagementApi';
+export { ReleaseManagementClient } from './ReleaseManagementClient';

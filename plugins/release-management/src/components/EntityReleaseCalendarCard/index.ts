@@ -1,0 +1,1 @@
+export { EntityReleaseCalendarCard } from './EntityReleaseCalendarCard';

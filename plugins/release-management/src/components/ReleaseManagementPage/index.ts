@@ -1,0 +1,1 @@
+export { ReleaseManagementPage } from './ReleaseManagementPage';

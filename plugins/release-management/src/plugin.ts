@@ -1,0 +1,55 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { releaseManagementApiRef, ReleaseManagementClient } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The release-management plugin for apps on the legacy frontend system.
+ * Apps on the new frontend system import `/alpha` instead.
+ *
+ * @public
+ */
+export const releaseManagementPlugin = createPlugin({
+  id: 'release-management',
+  apis: [
+    createApiFactory({
+      api: releaseManagementApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new ReleaseManagementClient(deps),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/** @public */
+export const ReleaseManagementPage = releaseManagementPlugin.provide(
+  createRoutableExtension({
+    name: 'ReleaseManagementPage',
+    component: () =>
+      import('./components/ReleaseManagementPage').then(
+        m => m.ReleaseManagementPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** @public */
+export const EntityReleaseCalendarCard = releaseManagementPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReleaseCalendarCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityReleaseCalendarCard').then(
+          m => m.EntityReleaseCalendarCard,
+        ),
+    },
+  }),
+);
