@@ -4,6 +4,9 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
+// the event bus that notifications and signals use across plugins
+backend.add(import('@backstage/plugin-events-backend'));
+
 // auth: guest sign-in for the demo, see https://backstage.io/docs/auth/guest/provider
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
