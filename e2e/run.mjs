@@ -111,7 +111,9 @@ async function main() {
         failed += 1;
         console.log(`  ✗ ${check.name}\n    ${error.message.split('\n')[0]}`);
       }
-      const file = `${check.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+      const file = `${check.name
+        .replace(/[^a-z0-9]+/gi, '-')
+        .toLowerCase()}.png`;
       await page.screenshot({ path: join(artifacts, file), fullPage: true });
     }
   } finally {
