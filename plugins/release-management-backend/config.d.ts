@@ -2,5 +2,81 @@ export interface Config {
   /**
    * Configuration of the release-management plugin.
    */
-  releaseManagement?: {};
+  releaseManagement?: {
+    /**
+     * Demo data for trying the plugin out: when enabled and the database
+     * holds no releases, a scheduled task creates releases in various states
+     * around today and a few freeze windows on the sample organisation's
+     * entities (it waits until `component:default/cart-service` exists).
+     */
+    demoData?: {
+      /** Defaults to false. */
+      enabled?: boolean;
+    };
+
+    /**
+     * Release models declared as code. They are read-only through the API
+     * and UI. A change to one becomes a new revision at the next start;
+     * releases keep the revision they were created with. The fields are
+     * those of `POST /api/release-management/models`; see the README.
+     */
+    models?: Array<{
+      /** Unique name: lower-case letters, digits and dashes. */
+      name: string;
+      title: string;
+      description?: string;
+      /** Group ref of the owning team, e.g. group:default/release-managers. */
+      owner: string;
+      /** major, minor, patch, emergency or standard. */
+      releaseType: string;
+      /** big-bang, phased, canary, blue-green or feature-flag. */
+      rolloutStrategy: string;
+      /** Breaks ties between models whose selectors match equally well. */
+      priority?: number;
+      /** Which catalog entities the model is for. */
+      applicability?: {
+        kinds?: string[];
+        types?: string[];
+        lifecycles?: string[];
+        systems?: string[];
+        owners?: string[];
+        tags?: string[];
+        annotations?: { [name: string]: string };
+      };
+      schedulingPolicy?: {
+        minimumLeadTimeHours?: number;
+        freezeOverrideAllowed?: boolean;
+        maxConcurrentReleasesPerSystem?: number;
+        maintenanceWindows?: Array<{
+          title: string;
+          /** RFC 5545 recurrence rule, e.g. FREQ=WEEKLY;BYDAY=MO,TU */
+          rrule: string;
+          timeZone: string;
+          /** HH:mm in timeZone */
+          startTime: string;
+          durationMinutes: number;
+        }>;
+      };
+      /** Ordered stages; each one's gate guards the move to `completesWith`. */
+      stages: Array<{
+        key: string;
+        title: string;
+        description?: string;
+        /** The release status this stage's gate leads to. */
+        completesWith: string;
+        checklist?: Array<{ id: string; title: string; required?: boolean }>;
+        approvals?: Array<{
+          id: string;
+          title: string;
+          count?: number;
+          /** { type: group, group: group:default/x } | { type: release-manager } | { type: scope-owners } */
+          from: { type: string; group?: string };
+        }>;
+        /** scope-not-empty, planned-window-set, notes-written, review-recorded */
+        automaticChecks?: string[];
+      }>;
+      /** Allowed transitions; the standard lifecycle when left out. */
+      transitions?: Array<{ from: string; to: string }>;
+    }>;
+  };
 }

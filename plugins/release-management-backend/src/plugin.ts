@@ -2,8 +2,29 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { releaseManagementPermissions } from '@release-management/plugin-release-management-common';
-import { createRouter } from './service/router';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  releaseManagementPermissions,
+  releaseApprovePermission,
+  releaseReadPermission,
+  releaseTransitionPermission,
+  releaseUpdatePermission,
+} from '@release-management/plugin-release-management-common';
+import { DatabaseFreezeWindowStore } from './database/DatabaseFreezeWindowStore';
+import { DatabaseReleaseModelStore } from './database/DatabaseReleaseModelStore';
+import { DatabaseReleaseStore } from './database/DatabaseReleaseStore';
+import { releaseResourceRef, releaseRules } from './permissions';
+import { createRouter } from './router/createRouter';
+import { RouterContext } from './router/RouterContext';
+import { CatalogScopeResolver } from './service/CatalogScopeResolver';
+import { systemClock } from './service/Clock';
+import { DemoDataSeeder } from './service/DemoDataSeeder';
+import { FreezeWindowService } from './service/FreezeWindowService';
+import { readConfigModels } from './service/readConfigModels';
+import { ReleaseModelService } from './service/ReleaseModelService';
+import { ReleaseService } from './service/ReleaseService';
 
 /**
  * The release-management backend plugin.
@@ -15,14 +36,86 @@ export const releaseManagementPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter, permissionsRegistry }) {
-        permissionsRegistry.addPermissions(releaseManagementPermissions);
-        httpRouter.use(await createRouter());
+      async init(deps) {
+        const { config, logger, database, httpRouter, permissionsRegistry } =
+          deps;
+
+        const modelStore = await DatabaseReleaseModelStore.create({ database });
+        const releaseStore = await DatabaseReleaseStore.create({ database });
+        const freezeWindowStore = await DatabaseFreezeWindowStore.create({
+          database,
+        });
+
+        const models = new ReleaseModelService(modelStore, systemClock);
+        await models.syncConfigModels(readConfigModels(config), logger);
+        const releases = new ReleaseService(
+          releaseStore,
+          models,
+          new CatalogScopeResolver(deps.catalog),
+          systemClock,
+        );
+        const freezeWindows = new FreezeWindowService(
+          freezeWindowStore,
+          systemClock,
+        );
+
+        permissionsRegistry.addPermissions(
+          releaseManagementPermissions.filter(p => !isResourcePermission(p)),
+        );
+        permissionsRegistry.addResourceType({
+          resourceRef: releaseResourceRef,
+          permissions: [
+            releaseReadPermission,
+            releaseUpdatePermission,
+            releaseTransitionPermission,
+            releaseApprovePermission,
+          ],
+          rules: Object.values(releaseRules),
+          getResources: async ids => {
+            const found = await releaseStore.getMany(ids);
+            return ids.map(id => found.find(r => r.id === id));
+          },
+        });
+
+        const context = new RouterContext({
+          httpAuth: deps.httpAuth,
+          userInfo: deps.userInfo,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          releaseConditionTransformer: createConditionTransformer(
+            permissionsRegistry.getPermissionRuleset(releaseResourceRef),
+          ),
+        });
+        httpRouter.use(
+          await createRouter({ context, models, releases, freezeWindows }),
+        );
         // Load balancers and uptime probes call this without a token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        if (config.getOptionalBoolean('releaseManagement.demoData.enabled')) {
+          await new DemoDataSeeder({
+            logger,
+            auth: deps.auth,
+            catalog: deps.catalog,
+            releases,
+            releaseStore,
+            freezeWindows,
+            clock: systemClock,
+          }).schedule(deps.scheduler);
+        }
       },
     });
   },

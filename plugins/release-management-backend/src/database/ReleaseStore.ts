@@ -1,0 +1,93 @@
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type {
+  Approval,
+  ChecklistEntry,
+  Release,
+  ReleaseHistoryEntry,
+  ReleaseStatus,
+} from '@release-management/plugin-release-management-common';
+
+/** A release as stored; `currentStage` is derived from its model. */
+export type StoredRelease = Omit<Release, 'currentStage'>;
+
+/** The scope of a release with the owner and system read from the catalog. */
+export type StoredScopeItem = StoredRelease['scope'][number];
+
+/**
+ * Conditions the permission rules turn into SQL, so that a conditional
+ * decision filters the list in the query and never after it.
+ */
+export type ReleaseRuleFilter =
+  | { property: 'releaseManager'; values: string[] }
+  | { property: 'scopeOwner'; values: string[] }
+  | { property: 'scopeEntity'; values: string[] }
+  | { property: 'status'; values: string[] };
+
+/** What a list request asks for. */
+export type ReleaseListFilter = {
+  statuses?: ReleaseStatus[];
+  entityRef?: string;
+  model?: string;
+  /** Releases whose planned window overlaps [from, to). */
+  from?: string;
+  to?: string;
+  permission?: PermissionCriteria<ReleaseRuleFilter>;
+  limit: number;
+  offset: number;
+};
+
+/** The mutable columns of a release. */
+export type ReleaseFields = Partial<
+  Pick<
+    StoredRelease,
+    | 'title'
+    | 'versionLabel'
+    | 'notes'
+    | 'releaseManager'
+    | 'status'
+    | 'plannedWindow'
+    | 'actualStart'
+    | 'actualEnd'
+    | 'phases'
+    | 'review'
+  >
+>;
+
+/** One change to a release, written in one transaction with its history. */
+export type ReleaseChange = {
+  fields?: ReleaseFields;
+  scope?: StoredScopeItem[];
+  checklist?: ChecklistEntry;
+  approval?: Approval;
+};
+
+/** The history entry a change appends. */
+export type HistoryInput = {
+  actor: string;
+  at: string;
+  action: string;
+  details: Record<string, unknown>;
+};
+
+/** Storage of releases, their scope, checklist, approvals and history. */
+export interface ReleaseStore {
+  create(release: StoredRelease, history: HistoryInput): Promise<StoredRelease>;
+  get(id: string): Promise<StoredRelease | undefined>;
+  getMany(ids: string[]): Promise<StoredRelease[]>;
+  list(
+    filter: ReleaseListFilter,
+  ): Promise<{ items: StoredRelease[]; totalCount: number }>;
+  /**
+   * Applies a change if the release is still at `expectedRevision`, bumping
+   * the revision. Throws ConflictError when it is not, NotFoundError when
+   * there is no such release.
+   */
+  update(
+    id: string,
+    expectedRevision: number,
+    change: ReleaseChange,
+    history: HistoryInput,
+  ): Promise<StoredRelease>;
+  history(id: string): Promise<ReleaseHistoryEntry[]>;
+  count(): Promise<number>;
+}

@@ -1,0 +1,146 @@
+import type {
+  FreezeOccurrence,
+  FreezeWindow,
+} from '@release-management/plugin-release-management-common';
+import { DateTime } from 'luxon';
+import { RRule } from 'rrule';
+
+/** Stops a pathological rule (FREQ=SECONDLY) from exhausting memory. */
+export const MAX_OCCURRENCES_PER_WINDOW = 2000;
+
+type WindowTimes = Pick<FreezeWindow, 'start' | 'end' | 'timeZone' | 'rrule'>;
+
+/**
+ * Parses an RFC 5545 RRULE (without DTSTART). Throws an Error with a
+ * readable message when it is not one.
+ */
+export function parseRecurrenceRule(
+  rrule: string,
+): ReturnType<typeof RRule.parseString> {
+  let options: ReturnType<typeof RRule.parseString>;
+  try {
+    options = RRule.parseString(rrule.replace(/^RRULE:/i, ''));
+  } catch (error) {
+    throw new Error(`"${rrule}" is not a valid RRULE: ${error}`);
+  }
+  if (options.freq === undefined || options.freq === null) {
+    throw new Error(`"${rrule}" is not a valid RRULE: FREQ is missing`);
+  }
+  if (options.dtstart) {
+    throw new Error(
+      `"${rrule}" must not contain DTSTART; the window's start is the first occurrence`,
+    );
+  }
+  return options;
+}
+
+// rrule computes in "floating" time: wall-clock fields stored as UTC. We
+// expand there and give each occurrence its zone afterwards, so a 18:00 freeze
+// stays at 18:00 local time on both sides of a DST change.
+function toFloating(instant: DateTime): number {
+  return Date.UTC(
+    instant.year,
+    instant.month - 1,
+    instant.day,
+    instant.hour,
+    instant.minute,
+    instant.second,
+    instant.millisecond,
+  );
+}
+
+function fromFloating(floating: number, zone: string): DateTime {
+  const d = new Date(floating);
+  return DateTime.fromObject(
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond: d.getUTCMilliseconds(),
+    },
+    { zone },
+  );
+}
+
+/**
+ * The occurrences of a freeze window that overlap [from, to), in order.
+ * Intervals are half-open: an occurrence ending at `from` is outside.
+ */
+export function expandOccurrences(
+  window: WindowTimes,
+  from: string,
+  to: string,
+): Array<{ start: string; end: string }> {
+  const zone = window.timeZone;
+  const rangeStart = Date.parse(from);
+  const rangeEnd = Date.parse(to);
+  const first = {
+    start: DateTime.fromISO(window.start, { zone }),
+    end: DateTime.fromISO(window.end, { zone }),
+  };
+  const overlaps = (start: number, end: number) =>
+    start < rangeEnd && end > rangeStart;
+
+  if (!window.rrule) {
+    return overlaps(first.start.toMillis(), first.end.toMillis())
+      ? [{ start: toUtcIso(first.start), end: toUtcIso(first.end) }]
+      : [];
+  }
+
+  const floatingStart = toFloating(first.start);
+  const wallDuration = toFloating(first.end) - floatingStart;
+  const rule = new RRule({
+    ...parseRecurrenceRule(window.rrule),
+    dtstart: new Date(floatingStart),
+  });
+  // Search a little wider than the range in floating time: offsets shift
+  // the two apart by up to a day, and occurrences that began before `from`
+  // may still be running.
+  const day = 86_400_000;
+  const searchFrom =
+    toFloating(DateTime.fromMillis(rangeStart, { zone })) - wallDuration - day;
+  const searchTo = toFloating(DateTime.fromMillis(rangeEnd, { zone })) + day;
+
+  const result: Array<{ start: string; end: string }> = [];
+  const starts = rule.between(
+    new Date(searchFrom),
+    new Date(searchTo),
+    true,
+    (_date, i) => i < MAX_OCCURRENCES_PER_WINDOW,
+  );
+  for (const occurrence of starts) {
+    const start = fromFloating(occurrence.getTime(), zone);
+    const end = fromFloating(occurrence.getTime() + wallDuration, zone);
+    if (overlaps(start.toMillis(), end.toMillis())) {
+      result.push({ start: toUtcIso(start), end: toUtcIso(end) });
+    }
+  }
+  return result;
+}
+
+/** Occurrences of many windows in a range, sorted by start. */
+export function expandFreezeWindows(
+  windows: FreezeWindow[],
+  from: string,
+  to: string,
+): FreezeOccurrence[] {
+  return windows
+    .flatMap(window =>
+      expandOccurrences(window, from, to).map(occurrence => ({
+        freezeWindowId: window.id,
+        title: window.title,
+        severity: window.severity,
+        timeZone: window.timeZone,
+        scope: window.scope,
+        ...occurrence,
+      })),
+    )
+    .sort((a, b) => a.start.localeCompare(b.start));
+}
+
+function toUtcIso(instant: DateTime): string {
+  return instant.toUTC().toISO({ suppressMilliseconds: false })!;
+}

@@ -1,0 +1,159 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+  type PermissionCriteria,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import type { ConditionTransformer } from '@backstage/plugin-permission-node';
+import type { JsonObject } from '@backstage/types';
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { ReleaseRuleFilter } from '../database/ReleaseStore';
+import type { Actor } from '../domain/approvers';
+
+/**
+ * What every route needs besides its service: who is calling, what they may
+ * do, input validation and the audit trail. Routes stay a few lines long.
+ */
+export class RouterContext {
+  constructor(
+    private readonly options: {
+      httpAuth: HttpAuthService;
+      userInfo: UserInfoService;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      releaseConditionTransformer: ConditionTransformer<ReleaseRuleFilter>;
+    },
+  ) {}
+
+  credentials(req: Request): Promise<BackstageCredentials> {
+    return this.options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+  }
+
+  /** The caller as an actor: a user with their ownership refs, or a service. */
+  async actor(credentials: BackstageCredentials): Promise<Actor> {
+    const principal = credentials.principal as
+      | { type: 'user'; userEntityRef: string }
+      | { type: 'service'; subject: string };
+    if (principal.type === 'user') {
+      const info = await this.options.userInfo.getUserInfo(credentials);
+      return {
+        ref: info.userEntityRef,
+        ownershipEntityRefs: info.ownershipEntityRefs,
+      };
+    }
+    return { ref: principal.subject, ownershipEntityRefs: [] };
+  }
+
+  /** Throws NotAllowedError unless the permission is granted outright. */
+  async authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ): Promise<void> {
+    if (!(await this.isAllowed(credentials, permission, resourceRef))) {
+      throw new NotAllowedError(
+        `You are not allowed to do this (permission ${permission.name})`,
+      );
+    }
+  }
+
+  async isAllowed(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ): Promise<boolean> {
+    const [decision] = await this.options.permissions.authorize(
+      [
+        resourceRef !== undefined && 'resourceType' in permission
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /**
+   * The filter a conditional decision puts on a release list: undefined
+   * when everything is allowed, SQL criteria when some are.
+   */
+  async releaseFilter(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+  ): Promise<PermissionCriteria<ReleaseRuleFilter> | undefined> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `You are not allowed to read releases (permission ${permission.name})`,
+      );
+    }
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return this.options.releaseConditionTransformer(decision.conditions);
+    }
+    return undefined;
+  }
+
+  /**
+   * Records an audit event around a mutation: success with its result's
+   * meta, or failure with the error, which is then passed on.
+   */
+  async audited<T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    action: () => Promise<T>,
+    resultMeta?: (result: T) => JsonObject,
+  ): Promise<T> {
+    const event = await this.options.auditor.createEvent({
+      eventId,
+      request: req,
+      severityLevel: 'medium',
+      meta,
+    });
+    try {
+      const result = await action();
+      await event.success({ meta: resultMeta?.(result) });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+}
+
+/**
+ * Validates input with a zod schema; a failure is a 400 that names each
+ * field and what is wrong with it.
+ */
+export function parse<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues
+      .slice(0, 10)
+      .map(issue => {
+        const path = issue.path.join('.');
+        return path ? `${path}: ${issue.message}` : issue.message;
+      })
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${issues}`);
+  }
+  return result.data;
+}

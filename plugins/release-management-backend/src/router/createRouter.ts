@@ -1,0 +1,69 @@
+import { InputError } from '@backstage/errors';
+import type { HealthResponse } from '@release-management/plugin-release-management-common';
+import express, { type ErrorRequestHandler } from 'express';
+import Router from 'express-promise-router';
+import type { FreezeWindowService } from '../service/FreezeWindowService';
+import type { ReleaseModelService } from '../service/ReleaseModelService';
+import type { ReleaseService } from '../service/ReleaseService';
+import { createFreezeWindowsRouter } from './freezeWindowsRouter';
+import { createModelsRouter } from './modelsRouter';
+import { createReleasesRouter } from './releasesRouter';
+import type { RouterContext } from './RouterContext';
+
+/** The largest JSON body the API accepts. */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+// body-parser's own errors carry a status but a technical message.
+const bodyErrors: ErrorRequestHandler = (error, _req, _res, next) => {
+  if (error?.type === 'entity.parse.failed') {
+    next(new InputError('The request body is not valid JSON'));
+  } else if (error?.type === 'entity.too.large') {
+    const tooLarge = new InputError(
+      `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`,
+    );
+    next(Object.assign(tooLarge, { statusCode: 413 }));
+  } else {
+    next(error);
+  }
+};
+
+/**
+ * The plugin's HTTP API under `/api/release-management`. Each route stays
+ * thin: credentials, validation, authorization, one service call, response.
+ */
+export async function createRouter(options: {
+  context: RouterContext;
+  models: ReleaseModelService;
+  releases: ReleaseService;
+  freezeWindows: FreezeWindowService;
+}): Promise<express.Router> {
+  const { context, models, releases, freezeWindows } = options;
+  const router = Router();
+
+  router.get('/health', (_req, res) => {
+    const body: HealthResponse = { status: 'ok' };
+    res.json(body);
+  });
+
+  router.use((req, _res, next) => {
+    // A mutation with a body in another format would be read as empty and
+    // fail on "missing fields"; say what is actually wrong.
+    if (
+      ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+      Number(req.headers['content-length'] ?? 0) > 0 &&
+      !req.is('application/json')
+    ) {
+      next(new InputError('Send the request body as application/json'));
+      return;
+    }
+    next();
+  });
+  router.use(express.json({ limit: MAX_BODY_BYTES, strict: false }));
+  router.use(bodyErrors);
+
+  router.use(createModelsRouter(context, models));
+  router.use(createReleasesRouter(context, releases));
+  router.use(createFreezeWindowsRouter(context, freezeWindows));
+
+  return router;
+}

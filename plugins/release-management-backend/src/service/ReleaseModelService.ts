@@ -1,0 +1,157 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  ReleaseModel,
+  ReleaseModelDefinition,
+  ReleaseModelRevision,
+} from '@release-management/plugin-release-management-common';
+import type {
+  ReleaseModelStore,
+  StoredReleaseModel,
+} from '../database/ReleaseModelStore';
+import type { Clock } from './Clock';
+import type { ConfigReleaseModel } from './readConfigModels';
+
+/** The actor recorded for models that come from app-config. */
+export const CONFIG_ACTOR = 'app-config';
+
+/** Release models: listing, revisions, and changes to API-managed ones. */
+export class ReleaseModelService {
+  constructor(
+    private readonly store: ReleaseModelStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Brings the models declared in app-config into the store: new ones are
+   * created, changed ones get a new revision, so releases keep the revision
+   * they started with even when the config changes.
+   */
+  async syncConfigModels(
+    models: ConfigReleaseModel[],
+    logger: LoggerService,
+  ): Promise<void> {
+    for (const { name, definition } of models) {
+      const now = this.clock.now().toISOString();
+      const existing = await this.store.get(name);
+      if (!existing) {
+        await this.store.create({
+          name,
+          source: 'config',
+          definition,
+          actor: CONFIG_ACTOR,
+          now,
+        });
+        logger.info(`Release model "${name}" created from app-config`);
+      } else if (existing.source === 'api') {
+        logger.warn(
+          `Release model "${name}" in app-config is ignored: a model of that name is managed through the API`,
+        );
+      } else if (!sameDefinition(existing.definition, definition)) {
+        await this.store.update({
+          name,
+          expectedRevision: existing.revision,
+          definition,
+          actor: CONFIG_ACTOR,
+          now,
+        });
+        logger.info(
+          `Release model "${name}" updated from app-config to revision ${
+            existing.revision + 1
+          }`,
+        );
+      }
+    }
+  }
+
+  async list(): Promise<ReleaseModel[]> {
+    return (await this.store.list()).map(toApiModel);
+  }
+
+  async get(name: string): Promise<ReleaseModel> {
+    return toApiModel(await this.getStored(name));
+  }
+
+  async getStored(name: string): Promise<StoredReleaseModel> {
+    const model = await this.store.get(name);
+    if (!model) {
+      throw new NotFoundError(`No release model named "${name}"`);
+    }
+    return model;
+  }
+
+  async getRevision(
+    name: string,
+    revision: number,
+  ): Promise<ReleaseModelRevision> {
+    const found = await this.store.getRevision(name, revision);
+    if (!found) {
+      throw new NotFoundError(
+        `Release model "${name}" has no revision ${revision}`,
+      );
+    }
+    return found;
+  }
+
+  async listRevisions(name: string): Promise<ReleaseModelRevision[]> {
+    await this.getStored(name);
+    return this.store.listRevisions(name);
+  }
+
+  async create(
+    name: string,
+    definition: ReleaseModelDefinition,
+    actor: string,
+  ): Promise<ReleaseModel> {
+    const model = await this.store.create({
+      name,
+      source: 'api',
+      definition,
+      actor,
+      now: this.clock.now().toISOString(),
+    });
+    return toApiModel(model);
+  }
+
+  async update(
+    name: string,
+    expectedRevision: number,
+    definition: ReleaseModelDefinition,
+    actor: string,
+  ): Promise<ReleaseModel> {
+    const existing = await this.getStored(name);
+    if (existing.source === 'config') {
+      throw new ConflictError(
+        `Release model "${name}" is declared in app-config and is read-only; change it in the configuration`,
+      );
+    }
+    const model = await this.store.update({
+      name,
+      expectedRevision,
+      definition,
+      actor,
+      now: this.clock.now().toISOString(),
+    });
+    return toApiModel(model);
+  }
+}
+
+function toApiModel(model: StoredReleaseModel): ReleaseModel {
+  return {
+    ...model.definition,
+    name: model.name,
+    revision: model.revision,
+    source: model.source,
+    readOnly: model.source === 'config',
+    createdAt: model.createdAt,
+    updatedAt: model.updatedAt,
+    updatedBy: model.updatedBy,
+  };
+}
+
+function sameDefinition(
+  a: ReleaseModelDefinition,
+  b: ReleaseModelDefinition,
+): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

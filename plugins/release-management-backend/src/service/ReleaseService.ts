@@ -1,0 +1,453 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  TERMINAL_STATUSES,
+  type GateFailure,
+  type Release,
+  type ReleaseHistoryEntry,
+  type ReleaseModelDefinition,
+  type ReleasePage,
+  approvalRequestSchema,
+  checklistUpdateRequestSchema,
+  createReleaseRequestSchema,
+  patchReleaseRequestSchema,
+  transitionRequestSchema,
+} from '@release-management/plugin-release-management-common';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  ReleaseChange,
+  ReleaseFields,
+  ReleaseListFilter,
+  ReleaseStore,
+  StoredRelease,
+} from '../database/ReleaseStore';
+import {
+  describeApprover,
+  isEligibleApprover,
+  type Actor,
+} from '../domain/approvers';
+import { evaluateGates } from '../domain/gates';
+import { allowedTargets, currentStage } from '../domain/lifecycle';
+import type { CatalogScopeResolver } from './CatalogScopeResolver';
+import type { Clock } from './Clock';
+import type { ReleaseModelService } from './ReleaseModelService';
+
+/** Thrown when gates keep a release from moving; carries the failures. */
+export class GateError extends ConflictError {
+  constructor(message: string, readonly failures: GateFailure[]) {
+    super(message);
+  }
+}
+
+type Parsed<T extends z.ZodType> = z.output<T>;
+
+/**
+ * Releases: creation from a model, edits with optimistic concurrency, the
+ * gated status machine, checklist and approvals. Every change is one store
+ * write that also appends the history entry.
+ */
+export class ReleaseService {
+  constructor(
+    private readonly store: ReleaseStore,
+    private readonly models: ReleaseModelService,
+    private readonly scopeResolver: CatalogScopeResolver,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    request: Parsed<typeof createReleaseRequestSchema>,
+    actor: Actor,
+    credentials: BackstageCredentials,
+  ): Promise<Release> {
+    const model = await this.models.getStored(request.model).catch(error => {
+      if (error.name === 'NotFoundError') {
+        throw new InputError(
+          `model: no release model named "${request.model}"`,
+        );
+      }
+      throw error;
+    });
+    const releaseManager = request.releaseManager ?? actor.ref;
+    if (
+      !releaseManager.startsWith('user:') &&
+      !releaseManager.startsWith('group:')
+    ) {
+      throw new InputError(
+        'releaseManager: a release created by a service must name its release manager',
+      );
+    }
+    const scope = await this.scopeResolver.resolve(request.scope, credentials);
+    const now = this.clock.now().toISOString();
+    const release: StoredRelease = {
+      id: randomUUID(),
+      title: request.title,
+      versionLabel: request.versionLabel,
+      notes: request.notes,
+      releaseManager,
+      model: { name: model.name, revision: model.revision },
+      status: 'draft',
+      scope,
+      plannedWindow: request.plannedWindow ?? null,
+      actualStart: null,
+      actualEnd: null,
+      phases: request.phases,
+      checklist: [],
+      approvals: [],
+      review: null,
+      revision: 1,
+      createdAt: now,
+      createdBy: actor.ref,
+      updatedAt: now,
+    };
+    const created = await this.store.create(release, {
+      actor: actor.ref,
+      at: now,
+      action: 'created',
+      details: {
+        model: release.model,
+        title: release.title,
+        versionLabel: release.versionLabel,
+        scope: request.scope,
+        plannedWindow: release.plannedWindow,
+      },
+    });
+    return this.withStage(created);
+  }
+
+  async get(id: string): Promise<Release> {
+    return this.withStage(await this.getStored(id));
+  }
+
+  async getStored(id: string): Promise<StoredRelease> {
+    const release = await this.store.get(id);
+    if (!release) {
+      throw new NotFoundError(`No release with id "${id}"`);
+    }
+    return release;
+  }
+
+  async list(filter: ReleaseListFilter): Promise<ReleasePage> {
+    const { items, totalCount } = await this.store.list(filter);
+    return {
+      items: await Promise.all(items.map(r => this.withStage(r))),
+      totalCount,
+      limit: filter.limit,
+      offset: filter.offset,
+    };
+  }
+
+  async history(id: string): Promise<ReleaseHistoryEntry[]> {
+    await this.getStored(id);
+    return this.store.history(id);
+  }
+
+  async patch(
+    id: string,
+    request: Parsed<typeof patchReleaseRequestSchema>,
+    actor: Actor,
+    credentials: BackstageCredentials,
+  ): Promise<Release> {
+    const release = await this.getStored(id);
+    assertOpen(release);
+    assertRevision(release, request.revision);
+
+    const { revision, scope, ...rest } = request;
+    const fields: ReleaseFields = {};
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, value] of Object.entries(rest) as Array<
+      [keyof ReleaseFields, unknown]
+    >) {
+      if (value === undefined) continue;
+      const before = release[key];
+      if (JSON.stringify(before) !== JSON.stringify(value)) {
+        (fields as Record<string, unknown>)[key] = value;
+        changes[key] = { from: before ?? null, to: value };
+      }
+    }
+    const change: ReleaseChange = { fields };
+    if (scope) {
+      const resolved = await this.scopeResolver.resolve(scope, credentials);
+      const before = sortScope(release.scope);
+      if (JSON.stringify(before) !== JSON.stringify(sortScope(scope))) {
+        change.scope = resolved;
+        changes.scope = { from: before, to: sortScope(scope) };
+      }
+    }
+    if (Object.keys(changes).length === 0) {
+      return this.withStage(release);
+    }
+    const updated = await this.store.update(id, revision, change, {
+      actor: actor.ref,
+      at: this.clock.now().toISOString(),
+      action: 'updated',
+      details: { changes },
+    });
+    return this.withStage(updated);
+  }
+
+  /**
+   * Moves a release to another status if its model allows the move and the
+   * gates of the stages completing with it pass. `canOverride` says whether
+   * the caller may go ahead past failed gates with a justification.
+   */
+  async transition(
+    id: string,
+    request: Parsed<typeof transitionRequestSchema>,
+    actor: Actor,
+    canOverride: () => Promise<boolean>,
+  ): Promise<Release> {
+    const release = await this.getStored(id);
+    if (request.revision !== undefined) {
+      assertRevision(release, request.revision);
+    }
+    const model = await this.modelOf(release);
+    const targets = allowedTargets(model, release.status);
+    if (!targets.includes(request.to)) {
+      throw new ConflictError(
+        `Release model "${
+          release.model.name
+        }" does not allow a release to go from ${release.status} to ${
+          request.to
+        }; ${
+          targets.length
+            ? `from ${release.status} it may go to ${targets.join(', ')}`
+            : `${release.status} is final`
+        }`,
+      );
+    }
+
+    const failures = evaluateGates(release, model, request.to);
+    let overridden = false;
+    if (failures.length > 0) {
+      if (!request.override) {
+        throw new GateError(
+          `The release cannot move to ${request.to}: ${failures
+            .map(f => f.message)
+            .join('; ')}`,
+          failures,
+        );
+      }
+      if (!(await canOverride())) {
+        throw new NotAllowedError(
+          'You are not allowed to override the gates of a release',
+        );
+      }
+      overridden = true;
+    }
+
+    const now = this.clock.now().toISOString();
+    const fields: ReleaseFields = { status: request.to };
+    if (request.to === 'in-progress' && !release.actualStart) {
+      fields.actualStart = now;
+    }
+    if (
+      ['deployed', 'failed', 'rolled-back'].includes(request.to) &&
+      !release.actualEnd
+    ) {
+      fields.actualEnd = now;
+    }
+    const updated = await this.store.update(
+      id,
+      release.revision,
+      { fields },
+      {
+        actor: actor.ref,
+        at: now,
+        action: 'transitioned',
+        details: {
+          from: release.status,
+          to: request.to,
+          ...(request.comment ? { comment: request.comment } : {}),
+          ...(overridden
+            ? {
+                override: {
+                  justification: request.override!.justification,
+                  skippedGates: failures,
+                },
+              }
+            : {}),
+        },
+      },
+    );
+    return this.withStage(updated);
+  }
+
+  /** The gates that block each status the release could move to next. */
+  async pendingGates(
+    id: string,
+  ): Promise<Array<{ to: string; failures: GateFailure[] }>> {
+    const release = await this.getStored(id);
+    const model = await this.modelOf(release);
+    return allowedTargets(model, release.status).map(to => ({
+      to,
+      failures: evaluateGates(release, model, to),
+    }));
+  }
+
+  async decideApproval(
+    id: string,
+    request: Parsed<typeof approvalRequestSchema>,
+    actor: Actor,
+  ): Promise<Release> {
+    const release = await this.getStored(id);
+    assertOpen(release);
+    if (request.revision !== undefined) {
+      assertRevision(release, request.revision);
+    }
+    const model = await this.modelOf(release);
+    const stage = model.stages.find(s => s.key === request.stage);
+    if (!stage) {
+      throw new InputError(
+        `stage: model "${release.model.name}" has no stage "${
+          request.stage
+        }"; its stages are ${model.stages.map(s => s.key).join(', ')}`,
+      );
+    }
+    const gate = stage.approvals.find(g => g.id === request.gate);
+    if (!gate) {
+      throw new InputError(
+        `gate: stage "${stage.key}" has no approval gate "${request.gate}"${
+          stage.approvals.length
+            ? `; its gates are ${stage.approvals.map(g => g.id).join(', ')}`
+            : '; it needs no approvals'
+        }`,
+      );
+    }
+    if (!isEligibleApprover(gate.from, release, actor)) {
+      throw new NotAllowedError(
+        `Approval "${gate.title}" must come from ${describeApprover(
+          gate.from,
+        )}; ${actor.ref} is not one of them`,
+      );
+    }
+    const now = this.clock.now().toISOString();
+    const updated = await this.store.update(
+      id,
+      release.revision,
+      {
+        approval: {
+          id: randomUUID(),
+          stage: stage.key,
+          gate: gate.id,
+          approver: actor.ref,
+          decision: request.decision,
+          ...(request.comment ? { comment: request.comment } : {}),
+          at: now,
+        },
+      },
+      {
+        actor: actor.ref,
+        at: now,
+        action: request.decision === 'approve' ? 'approved' : 'rejected',
+        details: {
+          stage: stage.key,
+          gate: gate.id,
+          ...(request.comment ? { comment: request.comment } : {}),
+        },
+      },
+    );
+    return this.withStage(updated);
+  }
+
+  async updateChecklistItem(
+    id: string,
+    itemId: string,
+    request: Parsed<typeof checklistUpdateRequestSchema>,
+    actor: Actor,
+  ): Promise<Release> {
+    const release = await this.getStored(id);
+    assertOpen(release);
+    if (request.revision !== undefined) {
+      assertRevision(release, request.revision);
+    }
+    const model = await this.modelOf(release);
+    const stage = model.stages.find(s =>
+      s.checklist.some(item => item.id === itemId),
+    );
+    if (!stage) {
+      throw new NotFoundError(
+        `Release model "${release.model.name}" has no checklist item "${itemId}"`,
+      );
+    }
+    const now = this.clock.now().toISOString();
+    const updated = await this.store.update(
+      id,
+      release.revision,
+      {
+        checklist: {
+          stage: stage.key,
+          itemId,
+          done: request.done,
+          by: actor.ref,
+          at: now,
+          ...(request.note ? { note: request.note } : {}),
+        },
+      },
+      {
+        actor: actor.ref,
+        at: now,
+        action: request.done ? 'checklist-item-done' : 'checklist-item-undone',
+        details: {
+          stage: stage.key,
+          item: itemId,
+          ...(request.note ? { note: request.note } : {}),
+        },
+      },
+    );
+    return this.withStage(updated);
+  }
+
+  /** The model revision a release follows. */
+  modelDefinition(
+    release: Pick<StoredRelease, 'model'>,
+  ): Promise<ReleaseModelDefinition> {
+    return this.modelOf(release);
+  }
+
+  private async modelOf(
+    release: Pick<StoredRelease, 'model'>,
+  ): Promise<ReleaseModelDefinition> {
+    const revision = await this.models.getRevision(
+      release.model.name,
+      release.model.revision,
+    );
+    return revision.definition;
+  }
+
+  private async withStage(release: StoredRelease): Promise<Release> {
+    const model = await this.modelOf(release);
+    return {
+      ...release,
+      currentStage: currentStage(model, release.status)?.key ?? null,
+    };
+  }
+}
+
+function assertOpen(release: StoredRelease) {
+  if (TERMINAL_STATUSES.includes(release.status)) {
+    throw new ConflictError(
+      `Release ${release.id} is ${release.status} and can no longer change`,
+    );
+  }
+}
+
+function assertRevision(release: StoredRelease, revision: number) {
+  if (release.revision !== revision) {
+    throw new ConflictError(
+      `Release ${release.id} is at revision ${release.revision}, not ${revision}; reload it and apply your change again`,
+    );
+  }
+}
+
+// Compared as sets: the order a scope is listed in carries no meaning.
+function sortScope(scope: Array<{ entityRef: string; version: string }>) {
+  return scope
+    .map(s => ({ entityRef: s.entityRef, version: s.version }))
+    .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+}
