@@ -36,7 +36,9 @@ export function parseRecurrenceRule(
 
 // rrule computes in "floating" time: wall-clock fields stored as UTC. We
 // expand there and give each occurrence its zone afterwards, so a 18:00 freeze
-// stays at 18:00 local time on both sides of a DST change.
+// stays at 18:00 local time on both sides of a DST change, and its end keeps
+// its wall-clock time too (a Saturday 22:00 to Sunday 06:00 freeze ends at
+// 06:00 even on the night the clocks change).
 function toFloating(instant: DateTime): number {
   return Date.UTC(
     instant.year,
@@ -113,7 +115,13 @@ export function expandOccurrences(
   );
   for (const occurrence of starts) {
     const start = fromFloating(occurrence.getTime(), zone);
-    const end = fromFloating(occurrence.getTime() + wallDuration, zone);
+    let end = fromFloating(occurrence.getTime() + wallDuration, zone);
+    // A start in a spring-forward gap moves forward by the gap (RFC 5545
+    // §3.3.5) and may reach the end; keep the window's length instead of
+    // letting it vanish.
+    if (end <= start) {
+      end = start.plus({ milliseconds: wallDuration });
+    }
     if (overlaps(start.toMillis(), end.toMillis())) {
       result.push({ start: toUtcIso(start), end: toUtcIso(end) });
     }

@@ -1,0 +1,37 @@
+import { createTestDatabases } from '../__testUtils__/databases';
+import { MIGRATIONS_DIR } from './migrations';
+
+jest.setTimeout(60_000);
+
+const TABLES = [
+  'release_models',
+  'release_model_revisions',
+  'releases',
+  'release_scope',
+  'release_checklist',
+  'release_approvals',
+  'release_history',
+  'freeze_windows',
+];
+
+describe('migrations', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'go up and all the way down again on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+      for (const table of TABLES) {
+        expect(await knex.schema.hasTable(table)).toBe(true);
+      }
+      await knex.migrate.rollback({ directory: MIGRATIONS_DIR }, true);
+      for (const table of TABLES) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
+      // And up again: down left nothing behind that blocks a re-run.
+      await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+      expect(await knex.schema.hasTable('releases')).toBe(true);
+    },
+  );
+});
