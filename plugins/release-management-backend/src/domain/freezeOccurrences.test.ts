@@ -99,14 +99,15 @@ describe('expandOccurrences', () => {
   it('stops at a bounded number of occurrences for pathological rules', () => {
     const window = {
       start: '2026-12-01T00:00:00Z',
-      end: '2026-12-01T00:00:01Z',
+      end: '2026-12-01T00:10:00Z',
       timeZone: 'UTC',
-      rrule: 'FREQ=SECONDLY',
+      rrule: 'FREQ=HOURLY',
     };
+    // 400 days of hourly occurrences would be 9,600.
     const occurrences = expandOccurrences(
       window,
       '2026-12-01T00:00:00Z',
-      '2026-12-31T00:00:00Z',
+      '2028-01-01T00:00:00Z',
     );
     expect(occurrences.length).toBeLessThanOrEqual(MAX_OCCURRENCES_PER_WINDOW);
     expect(occurrences.length).toBeGreaterThan(0);
@@ -122,9 +123,26 @@ describe('parseRecurrenceRule', () => {
   it('rejects rules without FREQ and rules that carry their own DTSTART', () => {
     expect(() => parseRecurrenceRule('BYDAY=FR')).toThrow(/FREQ is missing/);
     expect(() =>
-      parseRecurrenceRule('DTSTART:20261201T000000Z\nRRULE:FREQ=DAILY'),
+      parseRecurrenceRule('DTSTART=20261201T000000Z;FREQ=DAILY'),
     ).toThrow(/DTSTART/);
   });
+
+  it.each([
+    ['FREQ=WEEKLY;BYDAY=XX', /bad value/],
+    ['FREQ=DAILY;INTERVAL=abc', /bad value/],
+    ['FREQ=SECONDLY', /bad value/],
+    ['FREQ=MONTHLY;BYMONTHDAY=40', /within -31..31/],
+    ['FREQ=MONTHLY;BYMONTHDAY=0', /within -31..31/],
+    ['FREQ=DAILY;FREQ=WEEKLY', /appears twice/],
+    ['FREQ=DAILY;COUNT=2;UNTIL=20270101', /cannot both/],
+    ['FREQ=DAILY;COLOUR=RED', /unknown part/],
+    ['FREQ=DAILY;UNTIL=garbage', /bad value/],
+  ])(
+    'rejects %s, which the rrule library would accept or hang on',
+    (rule, message) => {
+      expect(() => parseRecurrenceRule(rule)).toThrow(message);
+    },
+  );
 });
 
 describe('expandFreezeWindows', () => {

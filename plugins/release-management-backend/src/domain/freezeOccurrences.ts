@@ -10,6 +10,41 @@ export const MAX_OCCURRENCES_PER_WINDOW = 2000;
 
 type WindowTimes = Pick<FreezeWindow, 'start' | 'end' | 'timeZone' | 'rrule'>;
 
+const DAY = '(?:MO|TU|WE|TH|FR|SA|SU)';
+const list = (item: string) => new RegExp(`^${item}(?:,${item})*$`);
+const int = (digits: number) => `[+-]?\\d{1,${digits}}`;
+
+// The rrule library accepts junk silently (BYDAY=XX) or loops forever on it
+// (INTERVAL=abc), so every part is checked against the RFC 5545 grammar
+// first. Sub-hourly frequencies make no sense for freezes and are refused.
+const PARTS: Record<string, RegExp> = {
+  FREQ: /^(?:YEARLY|MONTHLY|WEEKLY|DAILY|HOURLY)$/,
+  INTERVAL: /^[1-9]\d{0,2}$/,
+  COUNT: /^[1-9]\d{0,3}$/,
+  UNTIL: /^\d{8}(?:T\d{6}Z?)?$/,
+  BYDAY: list(`(?:[+-]?\\d{1,2})?${DAY}`),
+  BYMONTH: list('\\d{1,2}'),
+  BYMONTHDAY: list(int(2)),
+  BYYEARDAY: list(int(3)),
+  BYWEEKNO: list(int(2)),
+  BYHOUR: list('\\d{1,2}'),
+  BYMINUTE: list('\\d{1,2}'),
+  BYSECOND: list('\\d{1,2}'),
+  BYSETPOS: list(int(3)),
+  WKST: new RegExp(`^${DAY}$`),
+};
+
+const RANGES: Record<string, [number, number]> = {
+  BYMONTH: [1, 12],
+  BYMONTHDAY: [-31, 31],
+  BYYEARDAY: [-366, 366],
+  BYWEEKNO: [-53, 53],
+  BYHOUR: [0, 23],
+  BYMINUTE: [0, 59],
+  BYSECOND: [0, 59],
+  BYSETPOS: [-366, 366],
+};
+
 /**
  * Parses an RFC 5545 RRULE (without DTSTART). Throws an Error with a
  * readable message when it is not one.
@@ -17,21 +52,51 @@ type WindowTimes = Pick<FreezeWindow, 'start' | 'end' | 'timeZone' | 'rrule'>;
 export function parseRecurrenceRule(
   rrule: string,
 ): ReturnType<typeof RRule.parseString> {
-  let options: ReturnType<typeof RRule.parseString>;
-  try {
-    options = RRule.parseString(rrule.replace(/^RRULE:/i, ''));
-  } catch (error) {
-    throw new Error(`"${rrule}" is not a valid RRULE: ${error}`);
+  const body = rrule.trim().replace(/^RRULE:/i, '');
+  const seen = new Set<string>();
+  for (const part of body.split(';')) {
+    const [key, value, extra] = part.split('=');
+    const name = key?.toUpperCase();
+    if (name === 'DTSTART') {
+      throw new Error(
+        `"${rrule}" must not contain DTSTART; the window's start is the first occurrence`,
+      );
+    }
+    const pattern = PARTS[name];
+    if (!pattern || value === undefined || extra !== undefined) {
+      throw new Error(
+        `"${rrule}" is not a valid RRULE: unknown part "${part}"`,
+      );
+    }
+    if (seen.has(name)) {
+      throw new Error(`"${rrule}" is not a valid RRULE: ${name} appears twice`);
+    }
+    seen.add(name);
+    if (!pattern.test(value.toUpperCase())) {
+      throw new Error(
+        `"${rrule}" is not a valid RRULE: bad value in "${part}"`,
+      );
+    }
+    const range = RANGES[name];
+    if (range) {
+      for (const n of value.split(',').map(Number)) {
+        if (n < range[0] || n > range[1] || (range[0] < 0 && n === 0)) {
+          throw new Error(
+            `"${rrule}" is not a valid RRULE: ${name} values must be within ${range[0]}..${range[1]}`,
+          );
+        }
+      }
+    }
   }
-  if (options.freq === undefined || options.freq === null) {
+  if (!seen.has('FREQ')) {
     throw new Error(`"${rrule}" is not a valid RRULE: FREQ is missing`);
   }
-  if (options.dtstart) {
+  if (seen.has('COUNT') && seen.has('UNTIL')) {
     throw new Error(
-      `"${rrule}" must not contain DTSTART; the window's start is the first occurrence`,
+      `"${rrule}" is not a valid RRULE: COUNT and UNTIL cannot both be set`,
     );
   }
-  return options;
+  return RRule.parseString(body.toUpperCase());
 }
 
 // rrule computes in "floating" time: wall-clock fields stored as UTC. We
@@ -129,7 +194,10 @@ export function expandOccurrences(
   return result;
 }
 
-/** Occurrences of many windows in a range, sorted by start. */
+/**
+ * Occurrences of many windows in a range, sorted by start. A window whose
+ * stored rule no longer parses is left out rather than failing the others.
+ */
 export function expandFreezeWindows(
   windows: FreezeWindow[],
   from: string,
@@ -137,7 +205,7 @@ export function expandFreezeWindows(
 ): FreezeOccurrence[] {
   return windows
     .flatMap(window =>
-      expandOccurrences(window, from, to).map(occurrence => ({
+      safeExpand(window, from, to).map(occurrence => ({
         freezeWindowId: window.id,
         title: window.title,
         severity: window.severity,
@@ -147,6 +215,14 @@ export function expandFreezeWindows(
       })),
     )
     .sort((a, b) => a.start.localeCompare(b.start));
+}
+
+function safeExpand(window: WindowTimes, from: string, to: string) {
+  try {
+    return expandOccurrences(window, from, to);
+  } catch {
+    return [];
+  }
 }
 
 function toUtcIso(instant: DateTime): string {

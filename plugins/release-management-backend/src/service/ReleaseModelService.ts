@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   ReleaseModel,
   ReleaseModelDefinition,
@@ -9,6 +9,7 @@ import type {
   ReleaseModelStore,
   StoredReleaseModel,
 } from '../database/ReleaseModelStore';
+import { parseRecurrenceRule } from '../domain/freezeOccurrences';
 import type { Clock } from './Clock';
 import type { ConfigReleaseModel } from './readConfigModels';
 
@@ -32,6 +33,7 @@ export class ReleaseModelService {
     logger: LoggerService,
   ): Promise<void> {
     for (const { name, definition } of models) {
+      checkMaintenanceWindows(definition);
       const now = this.clock.now().toISOString();
       const existing = await this.store.get(name);
       if (!existing) {
@@ -103,6 +105,7 @@ export class ReleaseModelService {
     definition: ReleaseModelDefinition,
     actor: string,
   ): Promise<ReleaseModel> {
+    checkMaintenanceWindows(definition);
     const model = await this.store.create({
       name,
       source: 'api',
@@ -119,6 +122,7 @@ export class ReleaseModelService {
     definition: ReleaseModelDefinition,
     actor: string,
   ): Promise<ReleaseModel> {
+    checkMaintenanceWindows(definition);
     const existing = await this.getStored(name);
     if (existing.source === 'config') {
       throw new ConflictError(
@@ -134,6 +138,21 @@ export class ReleaseModelService {
     });
     return toApiModel(model);
   }
+}
+
+/** Throws InputError naming the first maintenance window with a bad RRULE. */
+function checkMaintenanceWindows(definition: ReleaseModelDefinition) {
+  definition.schedulingPolicy.maintenanceWindows.forEach((window, i) => {
+    try {
+      parseRecurrenceRule(window.rrule);
+    } catch (error) {
+      throw new InputError(
+        `schedulingPolicy.maintenanceWindows.${i}.rrule: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  });
 }
 
 function toApiModel(model: StoredReleaseModel): ReleaseModel {
