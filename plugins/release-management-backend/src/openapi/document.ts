@@ -1,0 +1,439 @@
+import {
+  approvalRequestSchema,
+  checklistUpdateRequestSchema,
+  createFreezeWindowRequestSchema,
+  createReleaseModelRequestSchema,
+  createReleaseRequestSchema,
+  freezeOccurrenceSchema,
+  freezeWindowSchema,
+  gateFailureSchema,
+  healthResponseSchema,
+  patchReleaseRequestSchema,
+  releaseHistoryEntrySchema,
+  releaseModelRevisionSchema,
+  releaseModelSchema,
+  releasePageSchema,
+  releaseSchema,
+  transitionRequestSchema,
+  updateFreezeWindowRequestSchema,
+  updateReleaseModelRequestSchema,
+} from '@release-management/plugin-release-management-common';
+import { z } from 'zod';
+
+// JSON Schemas come from the same zod schemas the router validates with, so
+// the document cannot drift from the code; the test keeps openapi.json equal
+// to what this builds.
+const schemas = {
+  Health: healthResponseSchema,
+  ReleaseModel: releaseModelSchema,
+  ReleaseModelRevision: releaseModelRevisionSchema,
+  CreateReleaseModelRequest: createReleaseModelRequestSchema,
+  UpdateReleaseModelRequest: updateReleaseModelRequestSchema,
+  Release: releaseSchema,
+  ReleasePage: releasePageSchema,
+  CreateReleaseRequest: createReleaseRequestSchema,
+  PatchReleaseRequest: patchReleaseRequestSchema,
+  TransitionRequest: transitionRequestSchema,
+  ApprovalRequest: approvalRequestSchema,
+  ChecklistUpdateRequest: checklistUpdateRequestSchema,
+  GateFailure: gateFailureSchema,
+  ReleaseHistoryEntry: releaseHistoryEntrySchema,
+  FreezeWindow: freezeWindowSchema,
+  CreateFreezeWindowRequest: createFreezeWindowRequestSchema,
+  UpdateFreezeWindowRequest: updateFreezeWindowRequestSchema,
+  FreezeOccurrence: freezeOccurrenceSchema,
+};
+
+type SchemaName = keyof typeof schemas;
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
+const list = (name: SchemaName) => ({
+  type: 'object',
+  properties: { items: { type: 'array', items: ref(name) } },
+  required: ['items'],
+});
+const ok = (description: string, schema: object) => ({
+  description,
+  content: json(schema),
+});
+const error = (description: string) => ({
+  description,
+  content: json({ $ref: '#/components/schemas/Error' }),
+});
+
+const E400 = { '400': error('Invalid input; the message names the field') };
+const E401 = { '401': error('Missing or invalid credentials') };
+const E403 = { '403': error('Not permitted') };
+const E404 = { '404': error('No such resource') };
+const E409 = {
+  '409': error(
+    'Stale revision, a transition the model does not allow, or a failed gate',
+  ),
+};
+
+const param = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const query = (name: string, description: string, schema: object) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const body = (name: SchemaName) => ({
+  required: true,
+  content: json(ref(name)),
+});
+
+const releaseId = param('id', 'Release id');
+const modelName = param('name', 'Release model name');
+const freezeId = param('id', 'Freeze window id');
+
+/** The OpenAPI 3.1 document of `/api/release-management`. */
+export function buildOpenApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Release Management API',
+      version: '1',
+      description:
+        'Release models, releases with a gated lifecycle, and freeze windows. Authenticate with a Backstage user token or a static external-access token.',
+    },
+    servers: [{ url: '/api/release-management' }],
+    security: [{ bearerAuth: [] }],
+    paths: {
+      '/health': {
+        get: {
+          summary: 'Whether the plugin is up (no credentials needed)',
+          security: [],
+          responses: { '200': ok('Up', ref('Health')) },
+        },
+      },
+      '/models': {
+        get: {
+          summary: 'List release models',
+          responses: {
+            '200': ok('Models', list('ReleaseModel')),
+            ...E401,
+            ...E403,
+          },
+        },
+        post: {
+          summary: 'Create an API-managed release model',
+          requestBody: body('CreateReleaseModelRequest'),
+          responses: {
+            '201': ok('Created', ref('ReleaseModel')),
+            ...E400,
+            ...E401,
+            ...E403,
+            '409': error('A model of that name exists'),
+          },
+        },
+      },
+      '/models/{name}': {
+        get: {
+          summary: 'Read a release model at its current revision',
+          parameters: [modelName],
+          responses: {
+            '200': ok('Model', ref('ReleaseModel')),
+            ...E400,
+            ...E401,
+            ...E403,
+            ...E404,
+          },
+        },
+        put: {
+          summary: 'Replace the definition, making a new revision',
+          parameters: [modelName],
+          requestBody: body('UpdateReleaseModelRequest'),
+          responses: {
+            '200': ok('Updated', ref('ReleaseModel')),
+            ...E400,
+            ...E401,
+            ...E403,
+            ...E404,
+            '409': error('Stale revision, or a model declared in app-config'),
+          },
+        },
+      },
+      '/models/{name}/revisions': {
+        get: {
+          summary: 'Every revision of a model, newest first',
+          parameters: [modelName],
+          responses: {
+            '200': ok('Revisions', list('ReleaseModelRevision')),
+            ...E400,
+            ...E401,
+            ...E403,
+            ...E404,
+          },
+        },
+      },
+      '/releases': {
+        get: {
+          summary: 'List releases the caller may read, filtered and paged',
+          parameters: [
+            query('status', 'One or more statuses (repeat the parameter)', {
+              type: 'array',
+              items: { type: 'string' },
+            }),
+            query('entityRef', 'Releases with this entity in scope', {
+              type: 'string',
+            }),
+            query('model', 'Releases of this model', { type: 'string' }),
+            query('from', 'Planned window ends after this instant', {
+              type: 'string',
+              format: 'date-time',
+            }),
+            query('to', 'Planned window starts before this instant', {
+              type: 'string',
+              format: 'date-time',
+            }),
+            query('limit', '1-500, default 50', { type: 'integer' }),
+            query('offset', 'Default 0', { type: 'integer' }),
+          ],
+          responses: {
+            '200': ok('A page of releases', ref('ReleasePage')),
+            ...E400,
+            ...E401,
+            ...E403,
+          },
+        },
+        post: {
+          summary: 'Create a release from a model (status draft)',
+          requestBody: body('CreateReleaseRequest'),
+          responses: {
+            '201': ok('Created', ref('Release')),
+            ...E400,
+            ...E401,
+            ...E403,
+          },
+        },
+      },
+      '/releases/{id}': {
+        get: {
+          summary: 'Read a release',
+          parameters: [releaseId],
+          responses: {
+            '200': ok('Release', ref('Release')),
+            ...E401,
+            ...E403,
+            ...E404,
+          },
+        },
+        patch: {
+          summary: 'Change a release; carries the revision it was made on',
+          parameters: [releaseId],
+          requestBody: body('PatchReleaseRequest'),
+          responses: {
+            '200': ok('Updated', ref('Release')),
+            ...E400,
+            ...E401,
+            ...E403,
+            ...E404,
+            ...E409,
+          },
+        },
+      },
+      '/releases/{id}/transitions': {
+        post: {
+          summary: 'Move a release to another status through its gates',
+          parameters: [releaseId],
+          requestBody: body('TransitionRequest'),
+          responses: {
+            '200': ok('Moved', ref('Release')),
+            ...E400,
+            ...E401,
+            ...E403,
+            ...E404,
+            ...E409,
+          },
+        },
+      },
+      '/releases/{id}/gates': {
+        get: {
+          summary:
+            'For each status the release may move to, the gates that block it',
+          parameters: [releaseId],
+          responses: {
+            '200': ok('Pending gates', {
+              type: 'object',
+              properties: {
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      to: { type: 'string' },
+                      failures: { type: 'array', items: ref('GateFailure') },
+                    },
+                  },
+                },
+              },
+            }),
+            ...E401,
+            ...E403,
+            ...E404,
+          },
+        },
+      },
+      '/releases/{id}/approvals': {
+        post: {
+          summary: 'Approve or reject a gate of a stage',
+          parameters: [releaseId],
+          requestBody: body('ApprovalRequest'),
+          responses: {
+            '201': ok('Recorded', ref('Release')),
+            ...E400,
+            ...E401,
+            ...E403,
+            ...E404,
+            ...E409,
+          },
+        },
+      },
+      '/releases/{id}/checklist/{itemId}': {
+        put: {
+          summary: 'Tick or untick a checklist item',
+          parameters: [
+            releaseId,
+            param('itemId', 'Checklist item id from the model'),
+          ],
+          requestBody: body('ChecklistUpdateRequest'),
+          responses: {
+            '200': ok('Recorded', ref('Release')),
+            ...E400,
+            ...E401,
+            ...E403,
+            ...E404,
+            ...E409,
+          },
+        },
+      },
+      '/releases/{id}/history': {
+        get: {
+          summary: 'Every change to a release, oldest first',
+          parameters: [releaseId],
+          responses: {
+            '200': ok('History', list('ReleaseHistoryEntry')),
+            ...E401,
+            ...E403,
+            ...E404,
+          },
+        },
+      },
+      '/freeze-windows': {
+        get: {
+          summary: 'List freeze windows',
+          responses: {
+            '200': ok('Freeze windows', list('FreezeWindow')),
+            ...E401,
+            ...E403,
+          },
+        },
+        post: {
+          summary: 'Create a freeze window',
+          requestBody: body('CreateFreezeWindowRequest'),
+          responses: {
+            '201': ok('Created', ref('FreezeWindow')),
+            ...E400,
+            ...E401,
+            ...E403,
+          },
+        },
+      },
+      '/freeze-windows/occurrences': {
+        get: {
+          summary:
+            'Occurrences of every freeze window in a range of at most 400 days',
+          parameters: [
+            {
+              ...query('from', 'Range start', {
+                type: 'string',
+                format: 'date-time',
+              }),
+              required: true,
+            },
+            {
+              ...query('to', 'Range end (exclusive)', {
+                type: 'string',
+                format: 'date-time',
+              }),
+              required: true,
+            },
+          ],
+          responses: {
+            '200': ok('Occurrences', list('FreezeOccurrence')),
+            ...E400,
+            ...E401,
+            ...E403,
+          },
+        },
+      },
+      '/freeze-windows/{id}': {
+        get: {
+          summary: 'Read a freeze window',
+          parameters: [freezeId],
+          responses: {
+            '200': ok('Freeze window', ref('FreezeWindow')),
+            ...E401,
+            ...E403,
+            ...E404,
+          },
+        },
+        put: {
+          summary: 'Replace a freeze window; carries its revision',
+          parameters: [freezeId],
+          requestBody: body('UpdateFreezeWindowRequest'),
+          responses: {
+            '200': ok('Updated', ref('FreezeWindow')),
+            ...E400,
+            ...E401,
+            ...E403,
+            ...E404,
+            ...E409,
+          },
+        },
+        delete: {
+          summary: 'Delete a freeze window',
+          parameters: [freezeId],
+          responses: {
+            '204': { description: 'Deleted' },
+            ...E401,
+            ...E403,
+            ...E404,
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          properties: {
+            error: {
+              type: 'object',
+              properties: {
+                name: { type: 'string' },
+                message: { type: 'string' },
+              },
+            },
+          },
+        },
+        ...Object.fromEntries(
+          Object.entries(schemas).map(([name, schema]) => [
+            name,
+            z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+          ]),
+        ),
+      },
+    },
+  };
+}
