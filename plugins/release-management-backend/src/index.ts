@@ -5,3 +5,12 @@
  */
 
 export { releaseManagementPlugin as default } from './plugin';
+export {
+  releaseConditions,
+  createReleaseConditionalDecision,
+  releaseResourceRef,
+  isReleaseManager,
+  hasScopeOwnedBy,
+  hasScopeEntity,
+  hasStatus,
+} from './permissions';

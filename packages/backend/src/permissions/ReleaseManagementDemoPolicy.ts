@@ -1,0 +1,86 @@
+import type { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isPermission,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  createReleaseConditionalDecision,
+  releaseConditions,
+} from '@release-management/plugin-release-management-backend';
+import {
+  freezeWindowManagePermission,
+  releaseApprovePermission,
+  releaseModelManagePermission,
+  releaseOverridePermission,
+  releaseTransitionPermission,
+  releaseUpdatePermission,
+} from '@release-management/plugin-release-management-common';
+
+/** The group whose members run releases in the sample organisation. */
+export const RELEASE_MANAGERS = 'group:default/release-managers';
+
+/**
+ * The demo app's policy, showing the release-management rules at work:
+ *
+ * - everyone may read and plan releases;
+ * - release managers may do anything;
+ * - others may change, move and approve only releases they manage or whose
+ *   scope holds something their team owns (a conditional decision, which
+ *   the plugin turns into SQL);
+ * - only release managers manage models, freeze windows and overrides.
+ *
+ * Calls from services (pipelines, other plugins) are allowed; production
+ * apps restrict those with external-access `accessRestrictions`.
+ */
+export class ReleaseManagementDemoPolicy implements PermissionPolicy {
+  constructor(private readonly userInfo: UserInfoService) {}
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (!user) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
+    const isReleaseManager = ownershipEntityRefs.includes(RELEASE_MANAGERS);
+
+    if (
+      isPermission(request.permission, releaseModelManagePermission) ||
+      isPermission(request.permission, freezeWindowManagePermission) ||
+      isPermission(request.permission, releaseOverridePermission)
+    ) {
+      return {
+        result: isReleaseManager ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }
+
+    for (const permission of [
+      releaseUpdatePermission,
+      releaseTransitionPermission,
+      releaseApprovePermission,
+    ]) {
+      if (isPermission(request.permission, permission)) {
+        if (isReleaseManager) {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        return createReleaseConditionalDecision(permission, {
+          anyOf: [
+            releaseConditions.isReleaseManager({ claims: ownershipEntityRefs }),
+            releaseConditions.hasScopeOwnedBy({ claims: ownershipEntityRefs }),
+          ],
+        });
+      }
+    }
+
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
