@@ -16,7 +16,9 @@ for (const file of report.testResults) {
   }
 }
 for (const [engine, counts] of [...perEngine].sort()) {
-  console.log(`    ${engine}: ${counts.passed} passed, ${counts.failed} failed`);
+  console.log(
+    `    ${engine}: ${counts.passed} passed, ${counts.failed} failed`,
+  );
 }
 // Suites that failed to run at all (syntax errors, crashed workers) have
 // no assertions; count each as a failure so they cannot go unnoticed.
@@ -24,5 +26,7 @@ const brokenSuites = report.testResults.filter(
   file => file.status === 'failed' && file.assertionResults.length === 0,
 ).length;
 console.log(
-  `jest: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed`,
+  `jest: ${report.numPassedTests} passed, ${
+    report.numFailedTests + brokenSuites
+  } failed`,
 );
