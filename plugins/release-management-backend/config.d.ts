@@ -14,6 +14,16 @@ export interface Config {
       enabled?: boolean;
     };
 
+    /** The in-memory catalog snapshot behind the architecture analyses. */
+    analysis?: {
+      /** Minutes between snapshot refreshes; default 5. */
+      refreshMinutes?: number;
+      /** Most entities held, to bound memory; default 500000. */
+      maxEntities?: number;
+      /** Entities per catalog request while building; default 1000. */
+      pageSize?: number;
+    };
+
     /**
      * Release models declared as code. They are read-only through the API
      * and UI. A change to one becomes a new revision at the next start;

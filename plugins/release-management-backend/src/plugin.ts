@@ -12,6 +12,8 @@ import {
   releaseTransitionPermission,
   releaseUpdatePermission,
 } from '@release-management/plugin-release-management-common';
+import { AnalysisService } from './analysis/AnalysisService';
+import { CatalogSnapshotService } from './analysis/CatalogSnapshotService';
 import { DatabaseFreezeWindowStore } from './database/DatabaseFreezeWindowStore';
 import { DatabaseReleaseModelStore } from './database/DatabaseReleaseModelStore';
 import { DatabaseReleaseStore } from './database/DatabaseReleaseStore';
@@ -72,6 +74,33 @@ export const releaseManagementPlugin = createBackendPlugin({
           systemClock,
         );
 
+        const snapshots = new CatalogSnapshotService({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          clock: systemClock,
+          maxEntities:
+            config.getOptionalNumber(
+              'releaseManagement.analysis.maxEntities',
+            ) ?? 500_000,
+          pageSize:
+            config.getOptionalNumber('releaseManagement.analysis.pageSize') ??
+            1000,
+          annotationKeys: () => models.selectorAnnotationKeys(),
+        });
+        const analysis = new AnalysisService(
+          snapshots,
+          models,
+          releases,
+          systemClock,
+        );
+        await snapshots.schedule(deps.scheduler, {
+          minutes:
+            config.getOptionalNumber(
+              'releaseManagement.analysis.refreshMinutes',
+            ) ?? 5,
+        });
+
         permissionsRegistry.addPermissions(
           releaseManagementPermissions.filter(p => !isResourcePermission(p)),
         );
@@ -100,7 +129,13 @@ export const releaseManagementPlugin = createBackendPlugin({
           ),
         });
         httpRouter.use(
-          await createRouter({ context, models, releases, freezeWindows }),
+          await createRouter({
+            context,
+            models,
+            releases,
+            freezeWindows,
+            analysis,
+          }),
         );
         // Load balancers and uptime probes call this without a token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

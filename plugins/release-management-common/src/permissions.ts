@@ -139,6 +139,18 @@ export const deploymentGatePermission = createPermission({
 });
 
 /**
+ * Read architecture analyses (impact, release order, applicable models,
+ * component verification, explorer). They show catalog structure as the
+ * plugin's service sees it, so grant it to those who may see the catalog.
+ *
+ * @public
+ */
+export const analysisReadPermission = createPermission({
+  name: 'release-management.analysis.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the plugin, for registration with the permission
  * framework and for policies that want to list them.
  *
@@ -160,4 +172,5 @@ export const releaseManagementPermissions: Array<
   deploymentReadPermission,
   deploymentCreatePermission,
   deploymentGatePermission,
+  analysisReadPermission,
 ];

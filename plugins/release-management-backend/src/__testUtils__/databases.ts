@@ -8,6 +8,9 @@ import { TestDatabases } from '@backstage/backend-test-utils';
  */
 export function createTestDatabases(): TestDatabases {
   const databases = TestDatabases.create({
+    // PostgreSQL comes from a connection string (scripts/test starts one),
+    // never from a Docker container.
+    disableDocker: true,
     ids: [
       'SQLITE_3',
       'POSTGRES_18',

@@ -99,6 +99,7 @@ export function draftRelease(
     checklist: [],
     approvals: [],
     review: null,
+    verification: null,
     revision: 1,
     createdAt: '2029-12-01T00:00:00.000Z',
     createdBy: 'user:default/rm',

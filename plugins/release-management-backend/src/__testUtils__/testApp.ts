@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { releaseManagementPlugin } from '../plugin';
@@ -39,6 +40,12 @@ export async function startTestApp(
   options: {
     knex?: Knex;
     permissions?: ServiceFactory;
+    /** Catalog entities; a small fixture catalog by default. */
+    entities?: Entity[];
+    /** `releaseManagement.models`; one `config-normal` model by default. */
+    models?: unknown[];
+    /** Replaces the mock catalog, e.g. with one that fails. */
+    catalog?: ServiceFactory;
   } = {},
 ) {
   const auditEvents: AuditEvent[] = [];
@@ -70,11 +77,16 @@ export async function startTestApp(
   const { server } = await startTestBackend({
     features: [
       releaseManagementPlugin,
-      catalogServiceMock.factory({ entities: catalogEntities }),
+      options.catalog ??
+        catalogServiceMock.factory({
+          entities: options.entities ?? catalogEntities,
+        }),
       mockServices.rootConfig.factory({
         data: {
           releaseManagement: {
-            models: [{ name: 'config-normal', ...normalModelInput }],
+            models: (options.models ?? [
+              { name: 'config-normal', ...normalModelInput },
+            ]) as any,
           },
         },
       }),

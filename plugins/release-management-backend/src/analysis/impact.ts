@@ -63,8 +63,9 @@ export function analyseImpact(
   const reached: number[] = [];
   let cutOff = false;
   let cutOffReason: string | undefined;
+  let full = false;
 
-  outer: while (head < tail) {
+  while (head < tail && !full) {
     const u = queue[head++];
     if (depth[u] >= options.maxDepth) {
       if (!cutOff && FOLLOW.some(r => hasUnvisited(graph, u, r, parent))) {
@@ -73,15 +74,16 @@ export function analyseImpact(
       }
       continue;
     }
-    for (let r = 0; r < FOLLOW.length; r++) {
+    for (let r = 0; r < FOLLOW.length && !full; r++) {
       const next = graph.related(u, FOLLOW[r]);
       for (let k = 0; k < next.length; k++) {
         const v = next[k];
         if (parent[v] !== -2) continue;
         if (reached.length >= options.maxEntities) {
+          full = true;
           cutOff = true;
           cutOffReason = `entity limit ${options.maxEntities} reached`;
-          break outer;
+          break;
         }
         parent[v] = u;
         depth[v] = depth[u] + 1;

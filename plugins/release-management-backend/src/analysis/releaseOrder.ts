@@ -1,5 +1,49 @@
 import type { CatalogGraph } from './CatalogGraph';
 
+/** A binary min-heap of ids ordered by `key[id]`. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  constructor(private readonly key: number[]) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(id: number): void {
+    const items = this.items;
+    items.push(id);
+    let i = items.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.key[items[p]] <= this.key[items[i]]) break;
+      [items[p], items[i]] = [items[i], items[p]];
+      i = p;
+    }
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && this.key[items[l]] < this.key[items[m]]) m = l;
+        if (r < items.length && this.key[items[r]] < this.key[items[m]]) m = r;
+        if (m === i) break;
+        [items[m], items[i]] = [items[i], items[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 export type ReleaseOrderStep = {
   /** Entities that ship in this step; more than one only for a cycle. */
   entityRefs: string[];
@@ -130,48 +174,4 @@ export function tarjan(n: number, edges: number[][]): number[] {
     }
   }
   return component;
-}
-
-/** A binary min-heap of ids ordered by `key[id]`. */
-class MinHeap {
-  private readonly items: number[] = [];
-
-  constructor(private readonly key: number[]) {}
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  push(id: number): void {
-    const items = this.items;
-    items.push(id);
-    let i = items.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (this.key[items[p]] <= this.key[items[i]]) break;
-      [items[p], items[i]] = [items[i], items[p]];
-      i = p;
-    }
-  }
-
-  pop(): number {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < items.length && this.key[items[l]] < this.key[items[m]]) m = l;
-        if (r < items.length && this.key[items[r]] < this.key[items[m]]) m = r;
-        if (m === i) break;
-        [items[m], items[i]] = [items[i], items[m]];
-        i = m;
-      }
-    }
-    return top;
-  }
 }

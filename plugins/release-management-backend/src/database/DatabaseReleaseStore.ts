@@ -34,6 +34,7 @@ type ReleaseRow = {
   actual_end: string | null;
   phases: string;
   review: string | null;
+  verification: string | null;
   revision: number;
   created_by: string;
   created_at: string;
@@ -382,6 +383,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
           at: a.decided_at,
         })),
       review: row.review ? JSON.parse(row.review) : null,
+      verification: row.verification ? JSON.parse(row.verification) : null,
       revision: Number(row.revision),
       createdAt: row.created_at,
       createdBy: row.created_by,
@@ -427,6 +429,10 @@ function fieldsToColumns(
     columns.phases = JSON.stringify(fields.phases);
   if (fields.review !== undefined)
     columns.review = fields.review ? JSON.stringify(fields.review) : null;
+  if (fields.verification !== undefined)
+    columns.verification = fields.verification
+      ? JSON.stringify(fields.verification)
+      : null;
   return columns;
 }
 

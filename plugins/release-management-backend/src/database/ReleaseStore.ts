@@ -50,6 +50,7 @@ export type ReleaseFields = Partial<
     | 'actualEnd'
     | 'phases'
     | 'review'
+    | 'verification'
   >
 >;
 

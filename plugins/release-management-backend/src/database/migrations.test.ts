@@ -25,6 +25,9 @@ describe('migrations', () => {
       for (const table of TABLES) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
+      expect(await knex.schema.hasColumn('releases', 'verification')).toBe(
+        true,
+      );
       await knex.migrate.rollback({ directory: MIGRATIONS_DIR }, true);
       for (const table of TABLES) {
         expect(await knex.schema.hasTable(table)).toBe(false);

@@ -36,6 +36,7 @@ describe('the OpenAPI document', () => {
       models: {} as any,
       releases: {} as any,
       freezeWindows: {} as any,
+      analysis: {} as any,
     });
     const documented = new Set<string>();
     for (const [path, operations] of Object.entries(

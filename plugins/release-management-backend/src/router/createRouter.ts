@@ -2,9 +2,11 @@ import { InputError } from '@backstage/errors';
 import type { HealthResponse } from '@release-management/plugin-release-management-common';
 import express, { type ErrorRequestHandler } from 'express';
 import Router from 'express-promise-router';
+import type { AnalysisService } from '../analysis/AnalysisService';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
 import type { ReleaseService } from '../service/ReleaseService';
+import { createAnalysisRouter } from './analysisRouter';
 import { createFreezeWindowsRouter } from './freezeWindowsRouter';
 import { createModelsRouter } from './modelsRouter';
 import { createReleasesRouter } from './releasesRouter';
@@ -36,8 +38,9 @@ export async function createRouter(options: {
   models: ReleaseModelService;
   releases: ReleaseService;
   freezeWindows: FreezeWindowService;
+  analysis: AnalysisService;
 }): Promise<express.Router> {
-  const { context, models, releases, freezeWindows } = options;
+  const { context, models, releases, freezeWindows, analysis } = options;
   const router = Router();
 
   router.get('/health', (_req, res) => {
@@ -64,6 +67,7 @@ export async function createRouter(options: {
   router.use(createModelsRouter(context, models));
   router.use(createReleasesRouter(context, releases));
   router.use(createFreezeWindowsRouter(context, freezeWindows));
+  router.use(createAnalysisRouter(context, analysis));
 
   return router;
 }

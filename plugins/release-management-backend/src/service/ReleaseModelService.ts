@@ -70,6 +70,17 @@ export class ReleaseModelService {
     return (await this.store.list()).map(toApiModel);
   }
 
+  /** Annotation keys that model selectors look at. */
+  async selectorAnnotationKeys(): Promise<string[]> {
+    const keys = new Set<string>();
+    for (const model of await this.store.list()) {
+      Object.keys(model.definition.applicability.annotations ?? {}).forEach(
+        key => keys.add(key),
+      );
+    }
+    return [...keys];
+  }
+
   async get(name: string): Promise<ReleaseModel> {
     return toApiModel(await this.getStored(name));
   }

@@ -100,6 +100,7 @@ export class ReleaseService {
       checklist: [],
       approvals: [],
       review: null,
+      verification: null,
       revision: 1,
       createdAt: now,
       createdBy: actor.ref,
@@ -397,6 +398,35 @@ export class ReleaseService {
           stage: stage.key,
           item: itemId,
           ...(request.note ? { note: request.note } : {}),
+        },
+      },
+    );
+    return this.withStage(updated);
+  }
+
+  /**
+   * Records the outcome of a component verification on the release, with
+   * a history entry; the release must be at `expectedRevision`.
+   */
+  async recordVerification(
+    id: string,
+    expectedRevision: number,
+    result: NonNullable<StoredRelease['verification']>,
+    actor: Actor,
+  ): Promise<Release> {
+    const updated = await this.store.update(
+      id,
+      expectedRevision,
+      { fields: { verification: result } },
+      {
+        actor: actor.ref,
+        at: result.checkedAt,
+        action: 'components-verified',
+        details: {
+          status: result.status,
+          failed: result.entities
+            .filter(e => e.status === 'fail')
+            .map(e => e.entityRef),
         },
       },
     );

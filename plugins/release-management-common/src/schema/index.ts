@@ -1,3 +1,4 @@
+export * from './analysis';
 export * from './entityRef';
 export * from './freezeWindow';
 export * from './health';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityRefSchema, principalRefSchema } from './entityRef';
 import { releaseStatusSchema } from './releaseStatus';
+import { verificationResultSchema } from './analysis';
 import { instantSchema, timeWindowSchema } from './time';
 
 /** One configuration item in a release and the version it releases. @public */
@@ -204,6 +205,10 @@ export const releaseSchema = z.object({
   checklist: z.array(checklistEntrySchema),
   approvals: z.array(approvalSchema),
   review: releaseReviewSchema.nullable(),
+  /** The latest component verification of the scope, if one was run. */
+  verification: verificationResultSchema
+    .extend({ checkedAt: z.string(), checkedBy: z.string() })
+    .nullable(),
   revision: z.number().int(),
   createdAt: z.string(),
   createdBy: z.string(),
