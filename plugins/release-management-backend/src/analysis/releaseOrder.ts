@@ -63,18 +63,29 @@ export function releaseOrder(
   graph: CatalogGraph,
   scope: number[],
 ): ReleaseOrderStep[] {
-  const members = [...new Set(scope)].sort((a, b) =>
-    graph.node(a).ref < graph.node(b).ref ? -1 : 1,
-  );
-  const local = new Map<number, number>(members.map((g, i) => [g, i]));
-  const n = members.length;
+  const members = [...new Set(scope)];
+  const refs = members.map(g => graph.node(g).ref);
+  const byRef = members
+    .map((_, i) => i)
+    .sort((a, b) => (refs[a] < refs[b] ? -1 : 1));
+  const sorted = byRef.map(i => members[i]);
+  const local = new Int32Array(graph.size).fill(-1);
+  sorted.forEach((g, i) => (local[g] = i));
+  const n = sorted.length;
 
-  // prerequisites[i]: local indexes that must ship before i.
-  const prerequisites: number[][] = members.map(g => {
-    const before = new Set<number>();
+  // prerequisites[i]: local indexes that must ship before i, deduplicated
+  // with a stamp array instead of a Set per node.
+  const stamp = new Int32Array(n).fill(-1);
+  const prerequisites: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = sorted[i];
+    const before: number[] = [];
     const add = (h: number) => {
-      const j = local.get(h);
-      if (j !== undefined && h !== g) before.add(j);
+      const j = local[h];
+      if (j >= 0 && j !== i && stamp[j] !== i) {
+        stamp[j] = i;
+        before.push(j);
+      }
     };
     for (const d of graph.related(g, 'dependsOn')) add(d);
     for (const api of graph.related(g, 'consumesApi')) {
@@ -82,24 +93,33 @@ export function releaseOrder(
       for (const provider of graph.related(api, 'apiProvidedBy')) add(provider);
     }
     for (const provider of graph.related(g, 'apiProvidedBy')) add(provider);
-    return [...before];
-  });
+    prerequisites[i] = before;
+  }
 
   const component = tarjan(n, prerequisites);
-  const componentCount = Math.max(-1, ...component) + 1;
+  let componentCount = 0;
+  for (let i = 0; i < n; i++)
+    componentCount = Math.max(componentCount, component[i] + 1);
   const groups: number[][] = Array.from({ length: componentCount }, () => []);
-  members.forEach((_, i) => groups[component[i]].push(i));
+  for (let i = 0; i < n; i++) groups[component[i]].push(i);
 
   // Edges between components: prerequisite component → dependent component.
-  const successors: Set<number>[] = groups.map(() => new Set());
+  const successors: number[][] = Array.from(
+    { length: componentCount },
+    () => [],
+  );
   const indegree = new Int32Array(componentCount);
-  for (let i = 0; i < n; i++) {
-    for (const j of prerequisites[i]) {
-      const from = component[j];
-      const to = component[i];
-      if (from !== to && !successors[from].has(to)) {
-        successors[from].add(to);
-        indegree[to]++;
+  const seen = new Int32Array(componentCount).fill(-1);
+  for (let c = 0; c < componentCount; c++) {
+    for (const i of groups[c]) {
+      for (const j of prerequisites[i]) {
+        const from = component[j];
+        // Dedupe edges into c by the last component that recorded one.
+        if (from !== c && seen[from] !== c) {
+          seen[from] = c;
+          successors[from].push(c);
+          indegree[c]++;
+        }
       }
     }
   }
@@ -113,7 +133,7 @@ export function releaseOrder(
   while (ready.size > 0) {
     const c = ready.pop();
     steps.push({
-      entityRefs: groups[c].map(i => graph.node(members[i]).ref),
+      entityRefs: groups[c].map(i => graph.node(sorted[i]).ref),
       cycle: groups[c].length > 1,
     });
     for (const s of successors[c]) {
@@ -127,49 +147,57 @@ export function releaseOrder(
  * Tarjan's strongly connected components, iterative so that deep scopes do
  * not overflow the stack. Returns the component number of each node.
  */
-export function tarjan(n: number, edges: number[][]): number[] {
+export function tarjan(n: number, edges: number[][]): Int32Array {
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const component = new Array<number>(n).fill(-1);
-  const stack: number[] = [];
+  const component = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  let stackTop = 0;
+  // The explicit call stack: node and the next edge to look at.
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
   let counter = 0;
   let components = 0;
 
   for (let start = 0; start < n; start++) {
     if (index[start] !== -1) continue;
-    const work: Array<[number, number]> = [[start, 0]];
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const [v, edge] = frame;
-      if (edge === 0 && index[v] === -1) {
-        index[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = 1;
-      }
-      if (edge < edges[v].length) {
-        frame[1]++;
-        const w = edges[v][edge];
+    let depth = 0;
+    callNode[0] = start;
+    callEdge[0] = 0;
+    index[start] = low[start] = counter++;
+    stack[stackTop++] = start;
+    onStack[start] = 1;
+    while (depth >= 0) {
+      const v = callNode[depth];
+      const out = edges[v];
+      if (callEdge[depth] < out.length) {
+        const w = out[callEdge[depth]++];
         if (index[w] === -1) {
-          work.push([w, 0]);
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v], index[w]);
+          index[w] = low[w] = counter++;
+          stack[stackTop++] = w;
+          onStack[w] = 1;
+          depth++;
+          callNode[depth] = w;
+          callEdge[depth] = 0;
+        } else if (onStack[w] && index[w] < low[v]) {
+          low[v] = index[w];
         }
         continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const u = work[work.length - 1][0];
-        low[u] = Math.min(low[u], low[v]);
       }
       if (low[v] === index[v]) {
         let w: number;
         do {
-          w = stack.pop()!;
+          w = stack[--stackTop];
           onStack[w] = 0;
           component[w] = components;
         } while (w !== v);
         components++;
+      }
+      depth--;
+      if (depth >= 0) {
+        const u = callNode[depth];
+        if (low[v] < low[u]) low[u] = low[v];
       }
     }
   }
