@@ -19,6 +19,16 @@ export type Relation = (typeof RELATIONS)[number];
 
 const RELATION_INDEX = new Map<string, number>(RELATIONS.map((r, i) => [r, i]));
 
+/** Working arrays of one traversal; see {@link CatalogGraph.scratch}. */
+export type TraversalScratch = {
+  epoch: number;
+  visited: Int32Array;
+  parent: Int32Array;
+  depth: Uint8Array;
+  via: Uint8Array;
+  queue: Int32Array;
+};
+
 /** What the analysis knows of one entity; everything else is left out. */
 export type GraphNode = {
   ref: string;
@@ -60,6 +70,31 @@ export class CatalogGraph {
 
   get size(): number {
     return this.nodes.length;
+  }
+
+  private scratchSpace?: TraversalScratch;
+
+  /**
+   * Per-node working arrays for a traversal, reused across calls: a
+   * traversal is synchronous, so one set per graph is enough, and reusing
+   * it spares allocating and clearing arrays of the graph's size (and the
+   * garbage collections that follow) on every analysis. `visited` holds
+   * the epoch of the traversal that last saw a node.
+   */
+  scratch(): TraversalScratch {
+    if (!this.scratchSpace) {
+      const n = this.nodes.length;
+      this.scratchSpace = {
+        epoch: 0,
+        visited: new Int32Array(n),
+        parent: new Int32Array(n),
+        depth: new Uint8Array(n),
+        via: new Uint8Array(n),
+        queue: new Int32Array(n),
+      };
+    }
+    this.scratchSpace.epoch++;
+    return this.scratchSpace;
   }
 
   indexOf(ref: string): number | undefined {

@@ -47,17 +47,15 @@ export function analyseImpact(
   roots: number[],
   options: ImpactOptions,
 ): ImpactResult {
-  const parent = new Int32Array(graph.size).fill(-2);
-  const depth = new Uint8Array(graph.size);
-  const via = new Uint8Array(graph.size);
-  const queue = new Int32Array(
-    Math.min(graph.size, options.maxEntities + roots.length + 1),
-  );
+  const { epoch, visited, parent, depth, via, queue } = graph.scratch();
+  const seen = (v: number) => visited[v] === epoch;
   let head = 0;
   let tail = 0;
   for (const root of roots) {
-    if (parent[root] !== -2) continue;
+    if (seen(root)) continue;
+    visited[root] = epoch;
     parent[root] = -1;
+    depth[root] = 0;
     queue[tail++] = root;
   }
   const reached: number[] = [];
@@ -68,7 +66,7 @@ export function analyseImpact(
   while (head < tail && !full) {
     const u = queue[head++];
     if (depth[u] >= options.maxDepth) {
-      if (!cutOff && FOLLOW.some(r => hasUnvisited(graph, u, r, parent))) {
+      if (!cutOff && FOLLOW.some(r => hasUnvisited(graph, u, r, seen))) {
         cutOff = true;
         cutOffReason = `depth limit ${options.maxDepth} reached`;
       }
@@ -78,18 +76,19 @@ export function analyseImpact(
       const next = graph.related(u, FOLLOW[r]);
       for (let k = 0; k < next.length; k++) {
         const v = next[k];
-        if (parent[v] !== -2) continue;
+        if (seen(v)) continue;
         if (reached.length >= options.maxEntities) {
           full = true;
           cutOff = true;
           cutOffReason = `entity limit ${options.maxEntities} reached`;
           break;
         }
+        visited[v] = epoch;
         parent[v] = u;
         depth[v] = depth[u] + 1;
         via[v] = r;
         reached.push(v);
-        if (tail < queue.length) queue[tail++] = v;
+        queue[tail++] = v;
       }
     }
   }
@@ -133,11 +132,11 @@ function hasUnvisited(
   graph: CatalogGraph,
   u: number,
   relation: Relation,
-  parent: Int32Array,
+  seen: (v: number) => boolean,
 ): boolean {
   const next = graph.related(u, relation);
   for (let k = 0; k < next.length; k++) {
-    if (parent[next[k]] === -2) return true;
+    if (!seen(next[k])) return true;
   }
   return false;
 }
