@@ -1,4 +1,5 @@
 export * from './analysis';
+export * from './conflict';
 export * from './entityRef';
 export * from './freezeWindow';
 export * from './health';

@@ -1,0 +1,258 @@
+import type {
+  Conflict,
+  FreezeOccurrence,
+  ReleaseModelDefinition,
+} from '@release-management/plugin-release-management-common';
+import { DateTime } from 'luxon';
+import type { CatalogGraph } from '../analysis/CatalogGraph';
+import { expandOccurrences } from '../domain/freezeOccurrences';
+import { containers, freezeCovers } from './freezeScope';
+
+/** A release as the conflict rules see it. */
+export type ScheduledRelease = {
+  id: string;
+  title: string;
+  scope: string[];
+  start: string;
+  end: string;
+};
+
+export type ConflictInput = {
+  graph: CatalogGraph;
+  plan: {
+    scope: string[];
+    start: string;
+    end: string;
+    model: ReleaseModelDefinition;
+  };
+  /** Other releases whose windows may overlap the plan (not the plan itself). */
+  others: ScheduledRelease[];
+  /** Freeze occurrences that may overlap the plan. */
+  freezes: FreezeOccurrence[];
+  now: Date;
+};
+
+const overlaps = (
+  a: { start: string; end: string },
+  b: { start: string; end: string },
+) =>
+  Date.parse(a.start) < Date.parse(b.end) &&
+  Date.parse(b.start) < Date.parse(a.end);
+
+/**
+ * Every reason a planned window is a problem. Windows are half-open, so
+ * touching windows never conflict. Pure: the caller loads the releases and
+ * freeze occurrences near the window.
+ */
+export function detectConflicts(input: ConflictInput): Conflict[] {
+  const { graph, plan, now } = input;
+  const conflicts: Conflict[] = [];
+  const scope = new Set(plan.scope);
+  const others = input.others.filter(o => overlaps(o, plan));
+  const releaseParty = (o: ScheduledRelease) => ({
+    type: 'release' as const,
+    id: o.id,
+    title: o.title,
+    start: o.start,
+    end: o.end,
+  });
+
+  // Neighbours of the scope: what it depends on, what depends on it, and
+  // the two ends of the APIs it provides or consumes.
+  const neighbours = new Map<
+    string,
+    Array<{ kind: Conflict['kind']; of: string }>
+  >();
+  const note = (ref: string, kind: Conflict['kind'], of: string) => {
+    if (scope.has(ref)) return;
+    neighbours.set(ref, [...(neighbours.get(ref) ?? []), { kind, of }]);
+  };
+  for (const ref of plan.scope) {
+    const i = graph.indexOf(ref);
+    if (i === undefined) continue;
+    for (const d of graph.related(i, 'dependsOn'))
+      note(graph.node(d).ref, 'dependency', ref);
+    for (const d of graph.related(i, 'dependencyOf'))
+      note(graph.node(d).ref, 'dependent', ref);
+    for (const api of graph.related(i, 'consumesApi')) {
+      for (const p of graph.related(api, 'apiProvidedBy'))
+        note(graph.node(p).ref, 'api-provider', ref);
+      note(graph.node(api).ref, 'api-provider', ref);
+    }
+    const provided =
+      graph.node(i).kind === 'api' ? [i] : [...graph.related(i, 'providesApi')];
+    for (const api of provided) {
+      for (const c of graph.related(api, 'apiConsumedBy'))
+        note(graph.node(c).ref, 'api-consumer', ref);
+    }
+  }
+
+  const words: Record<string, string> = {
+    dependency: 'which it depends on',
+    dependent: 'which depends on it',
+    'api-provider': 'which provides an API it consumes',
+    'api-consumer': 'which consumes an API it provides',
+  };
+  for (const other of others) {
+    for (const ref of other.scope) {
+      if (scope.has(ref)) {
+        conflicts.push({
+          kind: 'same-entity',
+          severity: 'blocking',
+          entityRef: ref,
+          other: releaseParty(other),
+          overridable: true,
+          message: `${ref} is also in release "${other.title}" (${other.start} – ${other.end}), whose window overlaps`,
+        });
+      }
+      for (const n of neighbours.get(ref) ?? []) {
+        conflicts.push({
+          kind: n.kind,
+          severity: 'warning',
+          entityRef: n.of,
+          other: releaseParty(other),
+          overridable: true,
+          message: `Release "${other.title}" changes ${ref}, ${
+            words[n.kind]
+          } (${n.of}), in an overlapping window`,
+        });
+      }
+    }
+  }
+
+  for (const freeze of input.freezes) {
+    if (!overlaps(freeze, plan)) continue;
+    for (const ref of plan.scope) {
+      const how = freezeCovers(graph, freeze.scope, ref);
+      if (!how) continue;
+      const hard = freeze.severity === 'hard';
+      conflicts.push({
+        kind: 'freeze',
+        severity: hard ? 'blocking' : 'warning',
+        entityRef: ref,
+        other: {
+          type: 'freeze-window',
+          id: freeze.freezeWindowId,
+          title: freeze.title,
+          start: freeze.start,
+          end: freeze.end,
+        },
+        overridable: !hard || plan.model.schedulingPolicy.freezeOverrideAllowed,
+        message: `${hard ? 'Hard' : 'Soft'} freeze "${freeze.title}" (${
+          freeze.start
+        } – ${freeze.end}) ${how} for ${ref}`,
+      });
+    }
+  }
+
+  const policy = plan.model.schedulingPolicy;
+  if (
+    policy.maintenanceWindows.length > 0 &&
+    !insideMaintenanceWindow(plan, policy.maintenanceWindows)
+  ) {
+    conflicts.push({
+      kind: 'outside-maintenance-window',
+      severity: 'warning',
+      overridable: true,
+      message: `The window is not inside one of the model's maintenance windows (${policy.maintenanceWindows
+        .map(w => w.title)
+        .join(', ')})`,
+    });
+  }
+
+  const leadHours = (Date.parse(plan.start) - now.getTime()) / 3_600_000;
+  if (leadHours < policy.minimumLeadTimeHours) {
+    conflicts.push({
+      kind: 'lead-time',
+      severity: 'blocking',
+      overridable: true,
+      message: `The window starts in ${Math.max(0, leadHours).toFixed(
+        1,
+      )} hours; the model asks for at least ${policy.minimumLeadTimeHours}`,
+    });
+  }
+
+  const limit = policy.maxConcurrentReleasesPerSystem;
+  if (limit !== undefined) {
+    const systemsOf = (refs: string[]) => {
+      const systems = new Set<string>();
+      for (const ref of refs) {
+        const i = graph.indexOf(ref);
+        if (i === undefined) continue;
+        for (const c of containers(graph, i))
+          if (c.startsWith('system:')) systems.add(c);
+      }
+      return systems;
+    };
+    for (const system of systemsOf(plan.scope)) {
+      const concurrent = others.filter(o => systemsOf(o.scope).has(system));
+      if (concurrent.length + 1 > limit) {
+        conflicts.push({
+          kind: 'concurrency-limit',
+          severity: 'blocking',
+          overridable: true,
+          message: `${
+            concurrent.length
+          } other release(s) of ${system} overlap (${concurrent
+            .map(o => `"${o.title}"`)
+            .join(', ')}); the model allows ${limit} at a time`,
+        });
+      }
+    }
+  }
+  return conflicts;
+}
+
+function insideMaintenanceWindow(
+  plan: { start: string; end: string },
+  windows: ReleaseModelDefinition['schedulingPolicy']['maintenanceWindows'],
+): boolean {
+  const start = Date.parse(plan.start);
+  const end = Date.parse(plan.end);
+  return windows.some(window =>
+    maintenanceOccurrences(
+      window,
+      new Date(start - 8 * 86_400_000).toISOString(),
+      plan.end,
+    ).some(o => Date.parse(o.start) <= start && Date.parse(o.end) >= end),
+  );
+}
+
+/** Occurrences of a model's maintenance window in a range. */
+export function maintenanceOccurrences(
+  window: ReleaseModelDefinition['schedulingPolicy']['maintenanceWindows'][number],
+  from: string,
+  to: string,
+): Array<{ start: string; end: string }> {
+  // The rule's first occurrence: the start time on the day `from` falls on,
+  // in the window's zone; the RRULE then picks the days.
+  const [hour, minute] = window.startTime.split(':').map(Number);
+  const anchor = new Date(Date.parse(from) - 86_400_000);
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: window.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(anchor);
+  const first = `${day}T${String(hour).padStart(2, '0')}:${String(
+    minute,
+  ).padStart(2, '0')}:00`;
+  return expandOccurrences(
+    {
+      start: zonedIso(first, window.timeZone),
+      end: new Date(
+        Date.parse(zonedIso(first, window.timeZone)) +
+          window.durationMinutes * 60_000,
+      ).toISOString(),
+      timeZone: window.timeZone,
+      rrule: window.rrule,
+    },
+    from,
+    to,
+  );
+}
+
+/** A wall-clock time in a zone as an instant. */
+function zonedIso(local: string, zone: string): string {
+  return DateTime.fromISO(local, { zone }).toUTC().toISO()!;
+}
