@@ -111,6 +111,16 @@ export class CatalogGraph {
     return this.targets[r].subarray(this.offsets[r][i], this.offsets[r][i + 1]);
   }
 
+  /**
+   * The raw adjacency of one relation type, for hot loops that should not
+   * allocate a view per node: the targets of node i are
+   * `targets[offsets[i]]` up to (not including) `targets[offsets[i + 1]]`.
+   */
+  adjacency(relation: Relation): { offsets: Int32Array; targets: Int32Array } {
+    const r = RELATION_INDEX.get(relation)!;
+    return { offsets: this.offsets[r], targets: this.targets[r] };
+  }
+
   /** Number of edges, over all relation types. */
   get edgeCount(): number {
     return this.targets.reduce((sum, t) => sum + t.length, 0);

@@ -63,6 +63,7 @@ export function analyseImpact(
   let cutOffReason: string | undefined;
   let full = false;
 
+  const adjacency = FOLLOW.map(r => graph.adjacency(r));
   while (head < tail && !full) {
     const u = queue[head++];
     if (depth[u] >= options.maxDepth) {
@@ -73,9 +74,9 @@ export function analyseImpact(
       continue;
     }
     for (let r = 0; r < FOLLOW.length && !full; r++) {
-      const next = graph.related(u, FOLLOW[r]);
-      for (let k = 0; k < next.length; k++) {
-        const v = next[k];
+      const { offsets, targets } = adjacency[r];
+      for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+        const v = targets[k];
         if (seen(v)) continue;
         if (reached.length >= options.maxEntities) {
           full = true;
@@ -97,21 +98,23 @@ export function analyseImpact(
   const systems = new Map<string, number>();
   const entities = reached.map(v => {
     const node = graph.node(v);
-    const path: string[] = [];
-    for (let w = v; w >= 0; w = parent[w]) path.push(graph.node(w).ref);
-    path.reverse();
+    const d = depth[v];
+    const path = new Array<string>(d + 1);
+    for (let w = v, k = d; w >= 0; w = parent[w], k--)
+      path[k] = graph.node(w).ref;
     if (node.owner) owners.set(node.owner, (owners.get(node.owner) ?? 0) + 1);
     const system = node.kind === 'system' ? node.ref : node.system;
     if (system) systems.set(system, (systems.get(system) ?? 0) + 1);
-    return {
+    const entity: ImpactedEntity = {
       entityRef: node.ref,
       kind: node.kind,
-      depth: depth[v],
+      depth: d,
       via: FOLLOW[via[v]],
       path,
-      ...(node.owner ? { owner: node.owner } : {}),
-      ...(node.system ? { system: node.system } : {}),
     };
+    if (node.owner) entity.owner = node.owner;
+    if (node.system) entity.system = node.system;
+    return entity;
   });
   const tally = (m: Map<string, number>) =>
     [...m]

@@ -14,6 +14,7 @@ import type {
   ReleaseListFilter,
   ReleaseRuleFilter,
   ReleaseStore,
+  ScheduledRelease,
   StoredRelease,
   StoredScopeItem,
 } from './ReleaseStore';
@@ -225,6 +226,46 @@ export class DatabaseReleaseStore implements ReleaseStore {
       at: row.at,
       action: row.action,
       details: JSON.parse(row.details),
+    }));
+  }
+
+  async listScheduled(options: {
+    from: string;
+    to: string;
+    statuses: ReleaseStatus[];
+    excludeId?: string;
+  }): Promise<ScheduledRelease[]> {
+    const rows: Array<
+      Pick<ReleaseRow, 'id' | 'title' | 'planned_start' | 'planned_end'>
+    > = await this.db<ReleaseRow>('releases')
+      .where('planned_start', '<', toStoredInstant(options.to))
+      .andWhere('planned_end', '>', toStoredInstant(options.from))
+      .whereIn('status', options.statuses)
+      .modify(q => {
+        if (options.excludeId) q.whereNot('id', options.excludeId);
+      })
+      .select('id', 'title', 'planned_start', 'planned_end');
+    const scope = new Map<string, string[]>();
+    for (let i = 0; i < rows.length; i += IN_CHUNK) {
+      const chunk = await this.db<ScopeRow>('release_scope')
+        .whereIn(
+          'release_id',
+          rows.slice(i, i + IN_CHUNK).map(r => r.id),
+        )
+        .select('release_id', 'entity_ref');
+      for (const s of chunk) {
+        scope.set(s.release_id, [
+          ...(scope.get(s.release_id) ?? []),
+          s.entity_ref,
+        ]);
+      }
+    }
+    return rows.map(r => ({
+      id: r.id,
+      title: r.title,
+      scope: scope.get(r.id) ?? [],
+      start: r.planned_start!,
+      end: r.planned_end!,
     }));
   }
 

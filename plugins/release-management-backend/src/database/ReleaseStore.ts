@@ -7,6 +7,15 @@ import type {
   ReleaseStatus,
 } from '@release-management/plugin-release-management-common';
 
+/** A release as conflict detection sees it. */
+export type ScheduledRelease = {
+  id: string;
+  title: string;
+  scope: string[];
+  start: string;
+  end: string;
+};
+
 /** A release as stored; `currentStage` is derived from its model. */
 export type StoredRelease = Omit<Release, 'currentStage'>;
 
@@ -27,6 +36,8 @@ export type ReleaseRuleFilter =
 export type ReleaseListFilter = {
   statuses?: ReleaseStatus[];
   entityRef?: string;
+  /** Releases with any of these entities in scope. */
+  entityRefs?: string[];
   model?: string;
   /** Releases whose planned window overlaps [from, to). */
   from?: string;
@@ -90,5 +101,15 @@ export interface ReleaseStore {
     history: HistoryInput,
   ): Promise<StoredRelease>;
   history(id: string): Promise<ReleaseHistoryEntry[]>;
+  /**
+   * Just what conflict detection needs of the releases whose planned
+   * windows overlap [from, to) and that are in one of `statuses`.
+   */
+  listScheduled(options: {
+    from: string;
+    to: string;
+    statuses: ReleaseStatus[];
+    excludeId?: string;
+  }): Promise<ScheduledRelease[]>;
   count(): Promise<number>;
 }

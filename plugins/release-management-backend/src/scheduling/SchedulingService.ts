@@ -1,0 +1,209 @@
+import { InputError } from '@backstage/errors';
+import type {
+  Conflict,
+  ReleaseModelDefinition,
+  ReleaseStatus,
+} from '@release-management/plugin-release-management-common';
+import type { CatalogSnapshotService } from '../analysis/CatalogSnapshotService';
+import type { ReleaseStore, StoredRelease } from '../database/ReleaseStore';
+import type { Clock } from '../service/Clock';
+import type { FreezeWindowService } from '../service/FreezeWindowService';
+import type { ReleaseModelService } from '../service/ReleaseModelService';
+import { detectConflicts, maintenanceOccurrences } from './conflicts';
+
+/** Releases that hold their window: the ones others must plan around. */
+export const COMMITTED_STATUSES: ReleaseStatus[] = [
+  'planned',
+  'scheduled',
+  'in-progress',
+];
+
+type Plan = {
+  scope: string[];
+  start: string;
+  end: string;
+  model: ReleaseModelDefinition;
+  releaseId?: string;
+};
+
+/**
+ * Conflict checks for plans and stored releases, and the search for free
+ * slots. Loads only the releases and freeze occurrences near the window
+ * (indexed queries), then applies the pure rules.
+ */
+export class SchedulingService {
+  constructor(
+    private readonly deps: {
+      releaseStore: ReleaseStore;
+      models: ReleaseModelService;
+      freezeWindows: FreezeWindowService;
+      snapshots: CatalogSnapshotService;
+      clock: Clock;
+    },
+  ) {}
+
+  /** What-if: the conflicts of a plan that need not be saved. */
+  async check(request: {
+    model: string;
+    scope: string[];
+    window: { start: string; end: string };
+    releaseId?: string;
+  }): Promise<Conflict[]> {
+    const model = await this.modelByName(request.model);
+    return this.conflictsOf({
+      scope: request.scope,
+      start: request.window.start,
+      end: request.window.end,
+      model,
+      releaseId: request.releaseId,
+    });
+  }
+
+  /** The current conflicts of a stored release, against its own model revision. */
+  async conflictsOfRelease(
+    release: StoredRelease,
+    model: ReleaseModelDefinition,
+  ): Promise<Conflict[]> {
+    if (!release.plannedWindow) return [];
+    return this.conflictsOf({
+      scope: release.scope.map(s => s.entityRef),
+      start: release.plannedWindow.start,
+      end: release.plannedWindow.end,
+      model,
+      releaseId: release.id,
+    });
+  }
+
+  /**
+   * The first `count` windows of `durationMinutes` in the next `days` days
+   * free of blocking conflicts: starts of the model's maintenance windows
+   * (and every 30 minutes inside them), or every full hour when the model
+   * has none.
+   */
+  async findSlots(request: {
+    model: string;
+    scope: string[];
+    durationMinutes: number;
+    timeZone: string;
+    from?: string;
+    days: number;
+    count: number;
+    releaseId?: string;
+  }): Promise<
+    Array<{
+      start: string;
+      end: string;
+      timeZone: string;
+      warnings: Conflict[];
+    }>
+  > {
+    const model = await this.modelByName(request.model);
+    const duration = request.durationMinutes * 60_000;
+    const from = Math.max(
+      Date.parse(request.from ?? this.deps.clock.now().toISOString()),
+      this.deps.clock.now().getTime(),
+    );
+    const to = from + request.days * 86_400_000;
+    const rangeFrom = new Date(from).toISOString();
+    const rangeTo = new Date(to + duration).toISOString();
+
+    const candidates = this.candidateStarts(model, from, to, duration);
+    const [graph, others, freezes] = await Promise.all([
+      this.deps.snapshots.current().then(s => s.graph),
+      this.deps.releaseStore.listScheduled({
+        from: rangeFrom,
+        to: rangeTo,
+        statuses: COMMITTED_STATUSES,
+        excludeId: request.releaseId,
+      }),
+      this.deps.freezeWindows.occurrences(rangeFrom, rangeTo),
+    ]);
+    const slots = [];
+    for (const start of candidates) {
+      const plan = {
+        scope: request.scope,
+        start: new Date(start).toISOString(),
+        end: new Date(start + duration).toISOString(),
+        model,
+      };
+      const conflicts = detectConflicts({
+        graph,
+        plan,
+        others,
+        freezes,
+        now: this.deps.clock.now(),
+      });
+      if (conflicts.some(c => c.severity === 'blocking')) continue;
+      slots.push({
+        start: plan.start,
+        end: plan.end,
+        timeZone: request.timeZone,
+        warnings: conflicts,
+      });
+      if (slots.length >= request.count) break;
+    }
+    return slots;
+  }
+
+  private candidateStarts(
+    model: ReleaseModelDefinition,
+    from: number,
+    to: number,
+    duration: number,
+  ): number[] {
+    const step = 30 * 60_000;
+    const windows = model.schedulingPolicy.maintenanceWindows;
+    if (windows.length === 0) {
+      const hour = 3_600_000;
+      const first = Math.ceil(from / hour) * hour;
+      const starts = [];
+      for (let t = first; t < to; t += hour) starts.push(t);
+      return starts;
+    }
+    const starts = new Set<number>();
+    for (const window of windows) {
+      for (const o of maintenanceOccurrences(
+        window,
+        new Date(from).toISOString(),
+        new Date(to).toISOString(),
+      )) {
+        const end = Date.parse(o.end);
+        for (let t = Date.parse(o.start); t + duration <= end; t += step) {
+          if (t >= from && t < to) starts.add(t);
+        }
+      }
+    }
+    return [...starts].sort((a, b) => a - b);
+  }
+
+  private async conflictsOf(plan: Plan): Promise<Conflict[]> {
+    const [snapshot, others, freezes] = await Promise.all([
+      this.deps.snapshots.current(),
+      this.deps.releaseStore.listScheduled({
+        from: plan.start,
+        to: plan.end,
+        statuses: COMMITTED_STATUSES,
+        excludeId: plan.releaseId,
+      }),
+      this.deps.freezeWindows.occurrences(plan.start, plan.end),
+    ]);
+    return detectConflicts({
+      graph: snapshot.graph,
+      plan,
+      others,
+      freezes,
+      now: this.deps.clock.now(),
+    });
+  }
+
+  private async modelByName(name: string): Promise<ReleaseModelDefinition> {
+    try {
+      return (await this.deps.models.getStored(name)).definition;
+    } catch (error) {
+      if ((error as Error).name === 'NotFoundError') {
+        throw new InputError(`model: no release model named "${name}"`);
+      }
+      throw error;
+    }
+  }
+}
