@@ -14,6 +14,10 @@ import {
 } from '@release-management/plugin-release-management-common';
 import { AnalysisService } from './analysis/AnalysisService';
 import { CatalogSnapshotService } from './analysis/CatalogSnapshotService';
+import { CalendarService } from './scheduling/CalendarService';
+import { DatabaseFeedStore } from './scheduling/DatabaseFeedStore';
+import { FeedService } from './scheduling/FeedService';
+import { SchedulingService } from './scheduling/SchedulingService';
 import { DatabaseFreezeWindowStore } from './database/DatabaseFreezeWindowStore';
 import { DatabaseReleaseModelStore } from './database/DatabaseReleaseModelStore';
 import { DatabaseReleaseStore } from './database/DatabaseReleaseStore';
@@ -44,6 +48,7 @@ export const releaseManagementPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        discovery: coreServices.discovery,
         auth: coreServices.auth,
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
@@ -63,12 +68,6 @@ export const releaseManagementPlugin = createBackendPlugin({
 
         const models = new ReleaseModelService(modelStore, systemClock);
         await models.syncConfigModels(readConfigModels(config), logger);
-        const releases = new ReleaseService(
-          releaseStore,
-          models,
-          new CatalogScopeResolver(deps.catalog),
-          systemClock,
-        );
         const freezeWindows = new FreezeWindowService(
           freezeWindowStore,
           systemClock,
@@ -87,6 +86,37 @@ export const releaseManagementPlugin = createBackendPlugin({
             config.getOptionalNumber('releaseManagement.analysis.pageSize') ??
             1000,
           annotationKeys: () => models.selectorAnnotationKeys(),
+        });
+        const scheduling = new SchedulingService({
+          releaseStore,
+          models,
+          freezeWindows,
+          snapshots,
+          clock: systemClock,
+        });
+        const releases = new ReleaseService(
+          releaseStore,
+          models,
+          new CatalogScopeResolver(deps.catalog),
+          systemClock,
+          (release, model) => scheduling.conflictsOfRelease(release, model),
+        );
+        const calendars = new CalendarService({
+          releaseStore,
+          freezeWindows,
+          models,
+          snapshots,
+        });
+        const feeds = new FeedService({
+          store: await DatabaseFeedStore.create({ database }),
+          calendars,
+          clock: systemClock,
+          apiBaseUrl: await deps.discovery.getExternalBaseUrl(
+            'release-management',
+          ),
+          // Links in calendar feeds point here.
+          appBaseUrl:
+            config.getOptionalString('app.baseUrl') ?? 'http://localhost:3000',
         });
         const analysis = new AnalysisService(
           snapshots,
@@ -135,10 +165,16 @@ export const releaseManagementPlugin = createBackendPlugin({
             releases,
             freezeWindows,
             analysis,
+            scheduling,
+            calendars,
+            feeds,
           }),
         );
         // Load balancers and uptime probes call this without a token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Calendar clients cannot send Backstage tokens; the feed token in
+        // the path is checked by the route itself.
+        httpRouter.addAuthPolicy({ path: '/ics', allow: 'unauthenticated' });
 
         if (config.getOptionalBoolean('releaseManagement.demoData.enabled')) {
           await new DemoDataSeeder({

@@ -83,6 +83,7 @@ export async function startTestApp(
         }),
       mockServices.rootConfig.factory({
         data: {
+          app: { baseUrl: 'http://localhost:3000' },
           releaseManagement: {
             models: (options.models ?? [
               { name: 'config-normal', ...normalModelInput },

@@ -37,6 +37,9 @@ describe('the OpenAPI document', () => {
       releases: {} as any,
       freezeWindows: {} as any,
       analysis: {} as any,
+      scheduling: {} as any,
+      calendars: {} as any,
+      feeds: {} as any,
     });
     const documented = new Set<string>();
     for (const [path, operations] of Object.entries(

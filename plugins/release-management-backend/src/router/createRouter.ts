@@ -3,6 +3,9 @@ import type { HealthResponse } from '@release-management/plugin-release-manageme
 import express, { type ErrorRequestHandler } from 'express';
 import Router from 'express-promise-router';
 import type { AnalysisService } from '../analysis/AnalysisService';
+import type { CalendarService } from '../scheduling/CalendarService';
+import type { FeedService } from '../scheduling/FeedService';
+import type { SchedulingService } from '../scheduling/SchedulingService';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
 import type { ReleaseService } from '../service/ReleaseService';
@@ -10,6 +13,7 @@ import { createAnalysisRouter } from './analysisRouter';
 import { createFreezeWindowsRouter } from './freezeWindowsRouter';
 import { createModelsRouter } from './modelsRouter';
 import { createReleasesRouter } from './releasesRouter';
+import { createSchedulingRouter } from './schedulingRouter';
 import type { RouterContext } from './RouterContext';
 
 /** The largest JSON body the API accepts. */
@@ -39,6 +43,9 @@ export async function createRouter(options: {
   releases: ReleaseService;
   freezeWindows: FreezeWindowService;
   analysis: AnalysisService;
+  scheduling: SchedulingService;
+  calendars: CalendarService;
+  feeds: FeedService;
 }): Promise<express.Router> {
   const { context, models, releases, freezeWindows, analysis } = options;
   const router = Router();
@@ -68,6 +75,14 @@ export async function createRouter(options: {
   router.use(createReleasesRouter(context, releases));
   router.use(createFreezeWindowsRouter(context, freezeWindows));
   router.use(createAnalysisRouter(context, analysis));
+  router.use(
+    createSchedulingRouter(context, {
+      scheduling: options.scheduling,
+      calendars: options.calendars,
+      feeds: options.feeds,
+      releases,
+    }),
+  );
 
   return router;
 }

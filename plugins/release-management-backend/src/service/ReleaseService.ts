@@ -7,11 +7,13 @@ import {
 } from '@backstage/errors';
 import {
   TERMINAL_STATUSES,
+  type Conflict,
   type GateFailure,
   type Release,
   type ReleaseHistoryEntry,
   type ReleaseModelDefinition,
   type ReleasePage,
+  type ReleaseStatus,
   approvalRequestSchema,
   checklistUpdateRequestSchema,
   createReleaseRequestSchema,
@@ -47,6 +49,12 @@ export class GateError extends ConflictError {
 
 type Parsed<T extends z.ZodType> = z.output<T>;
 
+/** Finds the current conflicts of a stored release. */
+export type ConflictChecker = (
+  release: StoredRelease,
+  model: ReleaseModelDefinition,
+) => Promise<Conflict[]>;
+
 /**
  * Releases: creation from a model, edits with optimistic concurrency, the
  * gated status machine, checklist and approvals. Every change is one store
@@ -58,6 +66,7 @@ export class ReleaseService {
     private readonly models: ReleaseModelService,
     private readonly scopeResolver: CatalogScopeResolver,
     private readonly clock: Clock,
+    private readonly conflicts?: ConflictChecker,
   ) {}
 
   async create(
@@ -223,9 +232,20 @@ export class ReleaseService {
       );
     }
 
-    const failures = evaluateGates(release, model, request.to);
+    const failures = await this.gateFailures(release, model, request.to);
     let overridden = false;
     if (failures.length > 0) {
+      const fixed = failures.filter(f => f.overridable === false);
+      if (request.override && fixed.length > 0) {
+        throw new GateError(
+          `The release cannot move to ${
+            request.to
+          }, not even with an override: ${fixed
+            .map(f => f.message)
+            .join('; ')}`,
+          failures,
+        );
+      }
       if (!request.override) {
         throw new GateError(
           `The release cannot move to ${request.to}: ${failures
@@ -285,10 +305,12 @@ export class ReleaseService {
   ): Promise<Array<{ to: string; failures: GateFailure[] }>> {
     const release = await this.getStored(id);
     const model = await this.modelOf(release);
-    return allowedTargets(model, release.status).map(to => ({
-      to,
-      failures: evaluateGates(release, model, to),
-    }));
+    return Promise.all(
+      allowedTargets(model, release.status).map(async to => ({
+        to,
+        failures: await this.gateFailures(release, model, to),
+      })),
+    );
   }
 
   async decideApproval(
@@ -431,6 +453,31 @@ export class ReleaseService {
       },
     );
     return this.withStage(updated);
+  }
+
+  /**
+   * The model's gates, plus blocking conflicts of the planned window when
+   * the release is to be scheduled.
+   */
+  private async gateFailures(
+    release: StoredRelease,
+    model: ReleaseModelDefinition,
+    to: ReleaseStatus,
+  ): Promise<GateFailure[]> {
+    const failures = evaluateGates(release, model, to);
+    if (to === 'scheduled' && this.conflicts) {
+      for (const conflict of await this.conflicts(release, model)) {
+        if (conflict.severity !== 'blocking') continue;
+        failures.push({
+          stage: 'scheduling',
+          kind: 'conflict',
+          id: conflict.kind,
+          message: conflict.message,
+          overridable: conflict.overridable,
+        });
+      }
+    }
+    return failures;
   }
 
   /** The model revision a release follows. */

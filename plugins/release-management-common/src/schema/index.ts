@@ -1,4 +1,5 @@
 export * from './analysis';
+export * from './calendar';
 export * from './conflict';
 export * from './entityRef';
 export * from './freezeWindow';

@@ -174,9 +174,11 @@ export type ChecklistEntry = z.infer<typeof checklistEntrySchema>;
 /** A gate that keeps a release from moving to a status, in words. @public */
 export const gateFailureSchema = z.object({
   stage: z.string(),
-  kind: z.enum(['checklist', 'approval', 'automatic-check']),
+  kind: z.enum(['checklist', 'approval', 'automatic-check', 'conflict']),
   id: z.string(),
   message: z.string(),
+  /** False for a gate no override can skip (a hard freeze the model does not let it override). */
+  overridable: z.boolean().optional(),
 });
 /** @public */
 export type GateFailure = z.infer<typeof gateFailureSchema>;

@@ -1,0 +1,78 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import type { FeedScope } from '@release-management/plugin-release-management-common';
+import type { Knex } from 'knex';
+import { getMigratedClient } from '../database/migrations';
+import type { FeedStore, StoredFeed } from './FeedStore';
+
+type FeedRow = {
+  id: string;
+  token_hash: string;
+  owner: string;
+  title: string;
+  scope: string;
+  read_filter: string | null;
+  created_at: string;
+  revoked_at: string | null;
+};
+
+/** Calendar feeds in the plugin's database. */
+export class DatabaseFeedStore implements FeedStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseFeedStore> {
+    return new DatabaseFeedStore(await getMigratedClient(options.database));
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async create(feed: Parameters<FeedStore['create']>[0]): Promise<StoredFeed> {
+    await this.db<FeedRow>('calendar_feeds').insert({
+      id: feed.id,
+      token_hash: feed.tokenHash,
+      owner: feed.owner,
+      title: feed.title,
+      scope: JSON.stringify(feed.scope),
+      read_filter: feed.readFilter ? JSON.stringify(feed.readFilter) : null,
+      created_at: feed.now,
+      revoked_at: null,
+    });
+    const row = await this.db<FeedRow>('calendar_feeds')
+      .where({ id: feed.id })
+      .first();
+    return toFeed(row!);
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<StoredFeed | undefined> {
+    const row = await this.db<FeedRow>('calendar_feeds')
+      .where({ token_hash: tokenHash })
+      .first();
+    return row ? toFeed(row) : undefined;
+  }
+
+  async listByOwner(owner: string): Promise<StoredFeed[]> {
+    const rows = await this.db<FeedRow>('calendar_feeds')
+      .where({ owner })
+      .orderBy('created_at', 'desc');
+    return rows.map(toFeed);
+  }
+
+  async revoke(id: string, owner: string, now: string): Promise<boolean> {
+    const updated = await this.db<FeedRow>('calendar_feeds')
+      .where({ id, owner })
+      .whereNull('revoked_at')
+      .update({ revoked_at: now });
+    return updated > 0;
+  }
+}
+
+function toFeed(row: FeedRow): StoredFeed {
+  return {
+    id: row.id,
+    owner: row.owner,
+    title: row.title,
+    scope: JSON.parse(row.scope) as FeedScope,
+    ...(row.read_filter ? { readFilter: JSON.parse(row.read_filter) } : {}),
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
