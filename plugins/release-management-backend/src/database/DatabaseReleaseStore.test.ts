@@ -331,6 +331,67 @@ describe('DatabaseReleaseStore', () => {
       expect(await ids({ property: 'scopeOwner', values: [] })).toEqual([]);
     });
 
+    it('lists committed releases overlapping a window for conflict checks', async () => {
+      const { store } = await createStore(databaseId);
+      const window = (start: string, end: string) => ({
+        start,
+        end,
+        timeZone: 'UTC',
+      });
+      await store.create(
+        release('overlaps', {
+          status: 'scheduled',
+          plannedWindow: window('2030-01-01T09:00:00Z', '2030-01-01T11:00:00Z'),
+        }),
+        history(),
+      );
+      await store.create(
+        release('touches', {
+          status: 'planned',
+          plannedWindow: window('2030-01-01T11:00:00Z', '2030-01-01T12:00:00Z'),
+        }),
+        history(),
+      );
+      await store.create(
+        release('draft', {
+          plannedWindow: window('2030-01-01T09:00:00Z', '2030-01-01T11:00:00Z'),
+        }),
+        history(),
+      );
+      await store.create(
+        release('self', {
+          status: 'planned',
+          plannedWindow: window('2030-01-01T09:00:00Z', '2030-01-01T11:00:00Z'),
+        }),
+        history(),
+      );
+      const found = await store.listScheduled({
+        from: '2030-01-01T10:00:00Z',
+        to: '2030-01-01T11:00:00Z',
+        statuses: ['planned', 'scheduled', 'in-progress'],
+        excludeId: 'self',
+      });
+      expect(found).toEqual([
+        {
+          id: 'overlaps',
+          title: 'Basket sharing',
+          scope: ['component:default/cart'],
+          start: '2030-01-01T09:00:00.000Z',
+          end: '2030-01-01T11:00:00.000Z',
+        },
+      ]);
+      const byEntities = await store.list({
+        entityRefs: ['component:default/cart', 'component:default/other'],
+        statuses: ['draft'],
+        limit: 10,
+        offset: 0,
+      });
+      expect(byEntities.items.map(r => r.id)).toEqual(['draft']);
+      expect(
+        (await store.list({ entityRefs: [], limit: 10, offset: 0 })).items,
+      ).toEqual([]);
+    });
+
     it('loads many releases at once, in chunks', async () => {
       const { store } = await createStore(databaseId);
       await store.create(release('a'), history());

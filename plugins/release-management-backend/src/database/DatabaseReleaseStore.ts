@@ -291,6 +291,15 @@ export class DatabaseReleaseStore implements ReleaseStore {
         ),
       );
     }
+    if (filter.entityRefs) {
+      // An empty set of entities has no releases.
+      builder.whereExists(
+        this.scopeSubquery().whereIn(
+          'release_scope.entity_ref',
+          filter.entityRefs,
+        ),
+      );
+    }
     // Windows are half-open: one ending when the range starts is outside.
     if (filter.to) {
       builder.where('planned_start', '<', toStoredInstant(filter.to));
