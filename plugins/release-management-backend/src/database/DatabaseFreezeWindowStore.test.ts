@@ -86,7 +86,7 @@ describe('DatabaseFreezeWindowStore', () => {
       ).rejects.toMatchObject({ name: 'NotFoundError' });
     });
 
-    it('lists the windows that start before a point in time', async () => {
+    it('lists the windows that can occur in a range', async () => {
       const store = await createStore(databaseId);
       await store.create({
         id: 'later',
@@ -104,10 +104,40 @@ describe('DatabaseFreezeWindowStore', () => {
         actor: 'user:default/rm',
         now: '2030-01-01T00:00:00.000Z',
       });
-      expect((await store.list()).map(w => w.id)).toEqual(['sooner', 'later']);
+      await store.create({
+        id: 'weekly',
+        definition: {
+          ...definition,
+          start: '2030-01-04T15:00:00Z',
+          end: '2030-01-04T18:00:00Z',
+          rrule: 'FREQ=WEEKLY',
+        },
+        actor: 'user:default/rm',
+        now: '2030-01-01T00:00:00.000Z',
+      });
+      expect((await store.list()).map(w => w.id)).toEqual([
+        'weekly',
+        'sooner',
+        'later',
+      ]);
+      // A one-off window that ended before the range is not a candidate; a
+      // recurring one that started long before is.
       expect(
-        (await store.listStartingBefore('2030-12-01T00:00:00Z')).map(w => w.id),
-      ).toEqual(['sooner']);
+        (
+          await store.listCandidates(
+            '2030-07-01T00:00:00Z',
+            '2030-12-01T00:00:00Z',
+          )
+        ).map(w => w.id),
+      ).toEqual(['weekly']);
+      expect(
+        (
+          await store.listCandidates(
+            '2030-05-01T00:00:00Z',
+            '2030-12-01T00:00:00Z',
+          )
+        ).map(w => w.id),
+      ).toEqual(['weekly', 'sooner']);
     });
   });
 });

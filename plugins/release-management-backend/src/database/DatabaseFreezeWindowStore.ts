@@ -46,9 +46,12 @@ export class DatabaseFreezeWindowStore implements FreezeWindowStore {
     return rows.map(toFreezeWindow);
   }
 
-  async listStartingBefore(to: string): Promise<FreezeWindow[]> {
+  async listCandidates(from: string, to: string): Promise<FreezeWindow[]> {
     const rows = await this.db<FreezeWindowRow>('freeze_windows')
       .where('start_at', '<', toStoredInstant(to))
+      .andWhere(q =>
+        q.whereNotNull('rrule').orWhere('end_at', '>', toStoredInstant(from)),
+      )
       .orderBy(['start_at', 'id']);
     return rows.map(toFreezeWindow);
   }

@@ -373,17 +373,27 @@ export class DatabaseReleaseStore implements ReleaseStore {
   ): Promise<StoredRelease[]> {
     if (rows.length === 0) return [];
     const ids = rows.map(r => r.id);
-    const [scope, checklist, approvals] = await Promise.all([
-      db<ScopeRow>('release_scope')
-        .whereIn('release_id', ids)
-        .orderBy('entity_ref'),
-      db<ChecklistRow>('release_checklist')
-        .whereIn('release_id', ids)
-        .orderBy('item_id'),
-      db<ApprovalRow>('release_approvals')
-        .whereIn('release_id', ids)
-        .orderBy('decided_at'),
-    ]);
+    // Chunked: SQLite limits the bound parameters of one statement.
+    const scope: ScopeRow[] = [];
+    const checklist: ChecklistRow[] = [];
+    const approvals: ApprovalRow[] = [];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
+      const [s, c, a] = await Promise.all([
+        db<ScopeRow>('release_scope')
+          .whereIn('release_id', chunk)
+          .orderBy('entity_ref'),
+        db<ChecklistRow>('release_checklist')
+          .whereIn('release_id', chunk)
+          .orderBy('item_id'),
+        db<ApprovalRow>('release_approvals')
+          .whereIn('release_id', chunk)
+          .orderBy('decided_at'),
+      ]);
+      scope.push(...s);
+      checklist.push(...c);
+      approvals.push(...a);
+    }
     return rows.map(row => ({
       id: row.id,
       title: row.title,

@@ -6,8 +6,11 @@ import type {
 /** Storage of freeze windows. */
 export interface FreezeWindowStore {
   list(): Promise<FreezeWindow[]>;
-  /** Windows whose first occurrence starts before `to`: the candidates for a range. */
-  listStartingBefore(to: string): Promise<FreezeWindow[]>;
+  /**
+   * The windows that can have an occurrence in [from, to): recurring ones
+   * that start before `to`, one-off ones that overlap the range.
+   */
+  listCandidates(from: string, to: string): Promise<FreezeWindow[]>;
   get(id: string): Promise<FreezeWindow | undefined>;
   create(options: {
     id: string;

@@ -8,12 +8,26 @@ import { randomUUID } from 'node:crypto';
 import type { FreezeWindowStore } from '../database/FreezeWindowStore';
 import {
   expandFreezeWindows,
+  expandOccurrences,
   parseRecurrenceRule,
 } from '../domain/freezeOccurrences';
 import type { Clock } from './Clock';
 
+const YEAR = 366 * 86_400_000;
+/** Cached expansions kept at most; each is one window's occurrences in a year. */
+const CACHE_LIMIT = 20_000;
+
 /** Freeze windows and their occurrences in a range. */
 export class FreezeWindowService {
+  // Expanding an RRULE costs far more than a conflict check's queries, and
+  // every check needs every recurring window. Expansions are cached per
+  // window revision and calendar year: a changed window has a new revision,
+  // so a replica never serves an expansion of an old definition.
+  private readonly expansions = new Map<
+    string,
+    Array<{ start: string; end: string }>
+  >();
+
   constructor(
     private readonly store: FreezeWindowStore,
     private readonly clock: Clock,
@@ -65,8 +79,70 @@ export class FreezeWindowService {
   }
 
   async occurrences(from: string, to: string): Promise<FreezeOccurrence[]> {
-    const candidates = await this.store.listStartingBefore(to);
-    return expandFreezeWindows(candidates, from, to);
+    const candidates = await this.store.listCandidates(from, to);
+    const oneOff = candidates.filter(w => !w.rrule);
+    const occurrences = expandFreezeWindows(oneOff, from, to);
+    const start = Date.parse(from);
+    const end = Date.parse(to);
+    for (const window of candidates.filter(w => w.rrule)) {
+      const seen = new Set<string>();
+      for (const year of yearsOf(start, end)) {
+        for (const o of this.expandYear(window, year)) {
+          if (seen.has(o.start)) continue;
+          if (Date.parse(o.start) < end && Date.parse(o.end) > start) {
+            seen.add(o.start);
+            occurrences.push({
+              freezeWindowId: window.id,
+              title: window.title,
+              severity: window.severity,
+              timeZone: window.timeZone,
+              scope: window.scope,
+              ...o,
+            });
+          }
+        }
+      }
+    }
+    return occurrences.sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  /** The occurrences overlapping one UTC year (plus a day each side). */
+  private expandYear(window: FreezeWindow, year: number) {
+    const key = `${window.id}:${window.revision}:${year}`;
+    let cached = this.expansions.get(key);
+    if (!cached) {
+      const day = 86_400_000;
+      cached = safely(() =>
+        expandOccurrences(
+          window,
+          new Date(Date.UTC(year, 0, 1) - day).toISOString(),
+          new Date(Date.UTC(year + 1, 0, 1) + day).toISOString(),
+        ),
+      );
+      if (this.expansions.size >= CACHE_LIMIT) {
+        // Maps iterate in insertion order: drop the oldest entry.
+        this.expansions.delete(this.expansions.keys().next().value!);
+      }
+      this.expansions.set(key, cached);
+    }
+    return cached;
+  }
+}
+
+function yearsOf(start: number, end: number): number[] {
+  const years = [];
+  const last = new Date(Math.min(end, start + 3 * YEAR)).getUTCFullYear();
+  for (let y = new Date(start).getUTCFullYear(); y <= last; y++) years.push(y);
+  return years;
+}
+
+// A stored rule that no longer parses yields no occurrences rather than
+// failing every calendar and check.
+function safely<T>(expand: () => T[]): T[] {
+  try {
+    return expand();
+  } catch {
+    return [];
   }
 }
 

@@ -1,0 +1,328 @@
+/*
+ * Conflict check benchmark: 50k releases and 2k freeze windows (10 %
+ * recurring) on SQLite and PostgreSQL; the indexed check against a naive
+ * full scan (every release and every freeze window loaded and expanded for
+ * each check), for scopes of 10 and 500 related entities.
+ *
+ *   scripts/bench conflicts        (starts a throwaway PostgreSQL)
+ *
+ * PostgreSQL is used when BENCH_POSTGRES_URL is set.
+ */
+import type { Knex } from 'knex';
+import knexFactory from 'knex';
+import { performance } from 'node:perf_hooks';
+import { analyseImpact } from '../src/analysis/impact';
+import { CatalogGraph } from '../src/analysis/CatalogGraph';
+import { DatabaseFreezeWindowStore } from '../src/database/DatabaseFreezeWindowStore';
+import { DatabaseReleaseModelStore } from '../src/database/DatabaseReleaseModelStore';
+import { DatabaseReleaseStore } from '../src/database/DatabaseReleaseStore';
+import { expandFreezeWindows } from '../src/domain/freezeOccurrences';
+import { detectConflicts } from '../src/scheduling/conflicts';
+import {
+  COMMITTED_STATUSES,
+  SchedulingService,
+} from '../src/scheduling/SchedulingService';
+import { FreezeWindowService } from '../src/service/FreezeWindowService';
+import { ReleaseModelService } from '../src/service/ReleaseModelService';
+import { releaseModelDefinitionSchema } from '@release-management/plugin-release-management-common';
+import { percentile, syntheticCatalog } from './syntheticCatalog';
+
+const RELEASES = 50_000;
+const FREEZES = 2_000;
+const CHECKS = 200;
+/** The naive side loads everything per check; fewer runs keep it bounded. */
+const NAIVE_CHECKS = 25;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const START = Date.parse('2031-01-01T00:00:00Z');
+const clock = { now: () => new Date('2030-12-01T00:00:00Z') };
+
+function prng(seed: number) {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+}
+
+const model = releaseModelDefinitionSchema.parse({
+  title: 'Bench',
+  owner: 'group:default/team-0',
+  releaseType: 'minor',
+  rolloutStrategy: 'big-bang',
+  stages: [{ key: 'plan', title: 'Plan', completesWith: 'planned' }],
+  schedulingPolicy: { maxConcurrentReleasesPerSystem: 3 },
+});
+
+async function seed(knex: Knex, refs: string[], systems: string[]) {
+  const database = {
+    getClient: async () => knex,
+    migrations: { skip: false },
+  } as any;
+  const models = await DatabaseReleaseModelStore.create({ database });
+  await models.create({
+    name: 'bench',
+    source: 'api',
+    definition: model,
+    actor: 'bench',
+    now: clock.now().toISOString(),
+  });
+  const random = prng(7);
+  const releases = [];
+  const scope = [];
+  for (let i = 0; i < RELEASES; i++) {
+    const start = START + Math.floor(random() * 730 * 24) * HOUR;
+    const id = `r-${i}`;
+    releases.push({
+      id,
+      title: `Release ${i}`,
+      version_label: '1.0',
+      notes: '',
+      release_manager: 'user:default/rm',
+      model_name: 'bench',
+      model_revision: 1,
+      status: COMMITTED_STATUSES[i % 3],
+      planned_start: new Date(start).toISOString(),
+      planned_end: new Date(
+        start + (1 + Math.floor(random() * 6)) * HOUR,
+      ).toISOString(),
+      time_zone: 'UTC',
+      actual_start: null,
+      actual_end: null,
+      phases: '[]',
+      review: null,
+      revision: 1,
+      created_by: 'bench',
+      created_at: clock.now().toISOString(),
+      updated_at: clock.now().toISOString(),
+    });
+    const n = 1 + Math.floor(random() * 3);
+    const picked = new Set<string>();
+    while (picked.size < n)
+      picked.add(refs[Math.floor(random() * refs.length)]);
+    for (const ref of picked) {
+      scope.push({
+        release_id: id,
+        entity_ref: ref,
+        version: '1.0.0',
+        owner_ref: null,
+        system_ref: null,
+      });
+    }
+  }
+  await knex.batchInsert('releases', releases, 500);
+  await knex.batchInsert('release_scope', scope, 500);
+
+  const freezes = [];
+  for (let i = 0; i < FREEZES; i++) {
+    const start = START + Math.floor(random() * 730) * DAY;
+    const recurring = i % 10 === 0;
+    const kind = i % 4;
+    const scopeJson =
+      kind === 0
+        ? {
+            type: 'entities',
+            refs: [0, 1, 2, 3, 4].map(
+              () => refs[Math.floor(random() * refs.length)],
+            ),
+          }
+        : kind === 1
+        ? {
+            type: 'systems',
+            refs: [systems[Math.floor(random() * systems.length)]],
+          }
+        : kind === 2
+        ? { type: 'tags', tags: ['critical'] }
+        : {
+            type: 'owners',
+            refs: [`group:default/team-${Math.floor(random() * 50)}`],
+          };
+    freezes.push({
+      id: `f-${i}`,
+      title: `Freeze ${i}`,
+      reason: '',
+      severity: i % 3 === 0 ? 'hard' : 'soft',
+      start_at: new Date(start).toISOString(),
+      end_at: new Date(
+        start + (recurring ? 4 * HOUR : (1 + Math.floor(random() * 3)) * DAY),
+      ).toISOString(),
+      time_zone: 'Europe/Oslo',
+      rrule: recurring ? 'FREQ=WEEKLY;BYDAY=FR' : null,
+      scope: JSON.stringify(scopeJson),
+      revision: 1,
+      created_by: 'bench',
+      created_at: clock.now().toISOString(),
+      updated_at: clock.now().toISOString(),
+    });
+  }
+  await knex.batchInsert('freeze_windows', freezes, 200);
+  return { database };
+}
+
+async function run(label: string, knex: Knex) {
+  const { entities, componentRefs } = syntheticCatalog(10_000);
+  const graph = CatalogGraph.fromEntities(entities);
+  const systems = entities
+    .filter(e => e.kind === 'System')
+    .map(e => `system:default/${e.metadata.name}`);
+  const seedStart = performance.now();
+  const { database } = await seed(knex, componentRefs, systems);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+
+  const releaseStore = await DatabaseReleaseStore.create({ database });
+  const freezeStore = await DatabaseFreezeWindowStore.create({ database });
+  const freezeWindows = new FreezeWindowService(freezeStore, clock);
+  const models = new ReleaseModelService(
+    await DatabaseReleaseModelStore.create({ database }),
+    clock,
+  );
+  const snapshot = {
+    graph,
+    builtAt: clock.now(),
+    catalogCalls: 0,
+    truncated: false,
+  };
+  const snapshots = { current: async () => snapshot, info: () => ({}) } as any;
+  const scheduling = new SchedulingService({
+    releaseStore,
+    models,
+    freezeWindows,
+    snapshots,
+    clock,
+  });
+
+  // Scopes of related entities: the blast radius of a busy component.
+  const random = prng(11);
+  const scopeOf = (size: number) => {
+    for (;;) {
+      const root = componentRefs[Math.floor(random() * componentRefs.length)];
+      const impact = analyseImpact(graph, [graph.indexOf(root)!], {
+        maxDepth: 6,
+        maxEntities: size,
+      });
+      const refs = [
+        root,
+        ...impact.entities
+          .map(e => e.entityRef)
+          .filter(r => r.startsWith('component:')),
+      ];
+      if (refs.length >= size) return refs.slice(0, size);
+    }
+  };
+
+  const rows = [];
+  for (const size of [10, 500]) {
+    const ours: number[] = [];
+    const naive: number[] = [];
+    let same = true;
+    for (let i = 0; i < CHECKS; i++) {
+      const scope = scopeOf(size);
+      const start = START + Math.floor(random() * 720 * 24) * HOUR;
+      const window = {
+        start: new Date(start).toISOString(),
+        end: new Date(start + 2 * HOUR).toISOString(),
+      };
+
+      const t0 = performance.now();
+      const mine = await scheduling.check({ model: 'bench', scope, window });
+      ours.push(performance.now() - t0);
+
+      if (i >= NAIVE_CHECKS) continue;
+      const t1 = performance.now();
+      // Naive: every committed release and its whole scope, every time.
+      const rows = await knex('releases')
+        .whereIn('status', COMMITTED_STATUSES)
+        .select('id', 'title', 'planned_start', 'planned_end');
+      const scopeRows = await knex('release_scope').select(
+        'release_id',
+        'entity_ref',
+      );
+      const scopes = new Map<string, string[]>();
+      for (const row of scopeRows) {
+        const list = scopes.get(row.release_id) ?? [];
+        list.push(row.entity_ref);
+        scopes.set(row.release_id, list);
+      }
+      const others = rows.map((r: any) => ({
+        id: r.id,
+        title: r.title,
+        scope: scopes.get(r.id) ?? [],
+        start: r.planned_start,
+        end: r.planned_end,
+      }));
+      const freezes = expandFreezeWindows(
+        await freezeStore.list(),
+        window.start,
+        window.end,
+      );
+      const theirs = detectConflicts({
+        graph,
+        plan: { scope, ...window, model },
+        others,
+        freezes,
+        now: clock.now(),
+      });
+      naive.push(performance.now() - t1);
+      if (mine.length !== theirs.length) same = false;
+    }
+    rows.push({ size, ours, naive, same });
+  }
+  return { label, seedSeconds, rows };
+}
+
+async function main() {
+  const results = [];
+  const sqlite = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  results.push(await run('SQLite', sqlite));
+  await sqlite.destroy();
+
+  const pgUrl = process.env.BENCH_POSTGRES_URL;
+  if (pgUrl) {
+    const admin = knexFactory({ client: 'pg', connection: pgUrl });
+    const name = `bench_${Date.now()}`;
+    await admin.raw(`create database ${name}`);
+    const pg = knexFactory({
+      client: 'pg',
+      connection: `${pgUrl}/${name}`,
+      pool: { min: 1, max: 10 },
+    });
+    results.push(await run('PostgreSQL', pg));
+    await pg.destroy();
+    await admin.raw(`drop database ${name}`);
+    await admin.destroy();
+  } else {
+    console.warn('BENCH_POSTGRES_URL not set: PostgreSQL skipped');
+  }
+
+  console.log(
+    `\nConflict check, ${RELEASES} releases and ${FREEZES} freeze windows (10 % recurring)\n`,
+  );
+  console.log(
+    'database | scope | ours p50 | ours p95 | naive p50 | naive p95 | speed-up p95 | same conflicts',
+  );
+  const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+  for (const r of results) {
+    for (const row of r.rows) {
+      console.log(
+        [
+          `${r.label} (seeded in ${r.seedSeconds.toFixed(0)} s)`,
+          `${row.size} entities`,
+          ms(percentile(row.ours, 50)),
+          ms(percentile(row.ours, 95)),
+          ms(percentile(row.naive, 50)),
+          ms(percentile(row.naive, 95)),
+          `${(percentile(row.naive, 95) / percentile(row.ours, 95)).toFixed(
+            0,
+          )}×`,
+          row.same ? 'yes' : 'NO',
+        ].join(' | '),
+      );
+    }
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
