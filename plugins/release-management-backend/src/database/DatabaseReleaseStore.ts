@@ -1,9 +1,10 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import type {
-  ReleaseHistoryEntry,
-  ReleaseStatus,
+import {
+  MAX_RELEASE_WINDOW_DAYS,
+  type ReleaseHistoryEntry,
+  type ReleaseStatus,
 } from '@release-management/plugin-release-management-common';
 import { Knex } from 'knex';
 import { toStoredInstant } from './instants';
@@ -238,7 +239,10 @@ export class DatabaseReleaseStore implements ReleaseStore {
     const rows: Array<
       Pick<ReleaseRow, 'id' | 'title' | 'planned_start' | 'planned_end'>
     > = await this.db<ReleaseRow>('releases')
-      .where('planned_start', '<', toStoredInstant(options.to))
+      // Windows last at most MAX_RELEASE_WINDOW_DAYS, so overlapping ones
+      // start no earlier than that before `from`: a bounded index range.
+      .where('planned_start', '>', earliestStart(options.from))
+      .andWhere('planned_start', '<', toStoredInstant(options.to))
       .andWhere('planned_end', '>', toStoredInstant(options.from))
       .whereIn('status', options.statuses)
       .modify(q => {
@@ -305,6 +309,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       builder.where('planned_start', '<', toStoredInstant(filter.to));
     }
     if (filter.from) {
+      builder.where('planned_start', '>', earliestStart(filter.from));
       builder.where('planned_end', '>', toStoredInstant(filter.from));
     }
     if (filter.permission) {
@@ -494,6 +499,12 @@ function fieldsToColumns(
       ? JSON.stringify(fields.verification)
       : null;
   return columns;
+}
+
+function earliestStart(from: string): string {
+  return new Date(
+    Date.parse(from) - MAX_RELEASE_WINDOW_DAYS * 86_400_000,
+  ).toISOString();
 }
 
 function storedOrNull(iso: string | null | undefined): string | null {

@@ -6,7 +6,7 @@ import type {
 import { DateTime } from 'luxon';
 import type { CatalogGraph } from '../analysis/CatalogGraph';
 import { expandOccurrences } from '../domain/freezeOccurrences';
-import { containers, freezeCovers } from './freezeScope';
+import { containers, coverageOf, freezeCoversWith } from './freezeScope';
 
 /** A release as the conflict rules see it. */
 export type ScheduledRelease = {
@@ -120,10 +120,14 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
     }
   }
 
-  for (const freeze of input.freezes) {
-    if (!overlaps(freeze, plan)) continue;
-    for (const ref of plan.scope) {
-      const how = freezeCovers(graph, freeze.scope, ref);
+  const freezes = input.freezes.filter(f => overlaps(f, plan));
+  const coverage = freezes.length
+    ? plan.scope.map(ref => coverageOf(graph, ref))
+    : [];
+  for (const freeze of freezes) {
+    for (const entity of coverage) {
+      const ref = entity.entityRef;
+      const how = freezeCoversWith(freeze.scope, entity);
       if (!how) continue;
       const hard = freeze.severity === 'hard';
       conflicts.push({

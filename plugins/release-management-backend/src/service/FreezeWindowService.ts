@@ -23,10 +23,7 @@ export class FreezeWindowService {
   // every check needs every recurring window. Expansions are cached per
   // window revision and calendar year: a changed window has a new revision,
   // so a replica never serves an expansion of an old definition.
-  private readonly expansions = new Map<
-    string,
-    Array<{ start: string; end: string }>
-  >();
+  private readonly expansions = new Map<string, Expansion>();
 
   constructor(
     private readonly store: FreezeWindowStore,
@@ -87,19 +84,25 @@ export class FreezeWindowService {
     for (const window of candidates.filter(w => w.rrule)) {
       const seen = new Set<string>();
       for (const year of yearsOf(start, end)) {
-        for (const o of this.expandYear(window, year)) {
-          if (seen.has(o.start)) continue;
-          if (Date.parse(o.start) < end && Date.parse(o.end) > start) {
-            seen.add(o.start);
-            occurrences.push({
-              freezeWindowId: window.id,
-              title: window.title,
-              severity: window.severity,
-              timeZone: window.timeZone,
-              scope: window.scope,
-              ...o,
-            });
-          }
+        const { starts, ends, items } = this.expandYear(window, year);
+        // Occurrences are sorted by start: walk back from the last one
+        // that starts before `end`.
+        let k = firstAtOrAfter(starts, end) - 1;
+        // Occurrences of one window last as long as each other (give or
+        // take a DST hour), so once one ended before `start`, all earlier
+        // ones did.
+        for (; k >= 0 && ends[k] > start - 3_600_000; k--) {
+          const o = items[k];
+          if (ends[k] <= start || seen.has(o.start)) continue;
+          seen.add(o.start);
+          occurrences.push({
+            freezeWindowId: window.id,
+            title: window.title,
+            severity: window.severity,
+            timeZone: window.timeZone,
+            scope: window.scope,
+            ...o,
+          });
         }
       }
     }
@@ -107,18 +110,23 @@ export class FreezeWindowService {
   }
 
   /** The occurrences overlapping one UTC year (plus a day each side). */
-  private expandYear(window: FreezeWindow, year: number) {
+  private expandYear(window: FreezeWindow, year: number): Expansion {
     const key = `${window.id}:${window.revision}:${year}`;
     let cached = this.expansions.get(key);
     if (!cached) {
       const day = 86_400_000;
-      cached = safely(() =>
+      const items = safely(() =>
         expandOccurrences(
           window,
           new Date(Date.UTC(year, 0, 1) - day).toISOString(),
           new Date(Date.UTC(year + 1, 0, 1) + day).toISOString(),
         ),
       );
+      cached = {
+        items,
+        starts: Float64Array.from(items, o => Date.parse(o.start)),
+        ends: Float64Array.from(items, o => Date.parse(o.end)),
+      };
       if (this.expansions.size >= CACHE_LIMIT) {
         // Maps iterate in insertion order: drop the oldest entry.
         this.expansions.delete(this.expansions.keys().next().value!);
@@ -127,6 +135,24 @@ export class FreezeWindowService {
     }
     return cached;
   }
+}
+
+type Expansion = {
+  items: Array<{ start: string; end: string }>;
+  starts: Float64Array;
+  ends: Float64Array;
+};
+
+/** Index of the first value ≥ target in a sorted array (binary search). */
+function firstAtOrAfter(sorted: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function yearsOf(start: number, end: number): number[] {

@@ -32,6 +32,15 @@ export const timeZoneSchema = z
   );
 
 /**
+ * The longest planned window of a release. Phases of a long rollout carry
+ * their own times; the release window is when the change happens. The bound
+ * also lets overlap queries use the index on window starts.
+ *
+ * @public
+ */
+export const MAX_RELEASE_WINDOW_DAYS = 31;
+
+/**
  * A window of time with the zone it was planned in. The end is exclusive:
  * a window ending at 10:00 does not overlap one starting at 10:00.
  *
@@ -47,7 +56,16 @@ export const timeWindowSchema = z
   .refine(w => Date.parse(w.start) < Date.parse(w.end), {
     message: 'end must be after start',
     path: ['end'],
-  });
+  })
+  .refine(
+    w =>
+      Date.parse(w.end) - Date.parse(w.start) <=
+      MAX_RELEASE_WINDOW_DAYS * 86_400_000,
+    {
+      message: `a release window can last at most ${MAX_RELEASE_WINDOW_DAYS} days`,
+      path: ['end'],
+    },
+  );
 
 /** @public */
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
