@@ -37,8 +37,8 @@ const DAY = 24 * HOUR;
 const START = Date.parse('2031-01-01T00:00:00Z');
 const clock = { now: () => new Date('2030-12-01T00:00:00Z') };
 
-function prng(seed: number) {
-  let s = seed;
+function prng(initial: number) {
+  let s = initial;
   return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
@@ -115,25 +115,20 @@ async function seed(knex: Knex, refs: string[], systems: string[]) {
     const start = START + Math.floor(random() * 730) * DAY;
     const recurring = i % 10 === 0;
     const kind = i % 4;
-    const scopeJson =
-      kind === 0
-        ? {
-            type: 'entities',
-            refs: [0, 1, 2, 3, 4].map(
-              () => refs[Math.floor(random() * refs.length)],
-            ),
-          }
-        : kind === 1
-        ? {
-            type: 'systems',
-            refs: [systems[Math.floor(random() * systems.length)]],
-          }
-        : kind === 2
-        ? { type: 'tags', tags: ['critical'] }
-        : {
-            type: 'owners',
-            refs: [`group:default/team-${Math.floor(random() * 50)}`],
-          };
+    const pickRef = () => refs[Math.floor(random() * refs.length)];
+    const scopes = [
+      { type: 'entities', refs: [0, 1, 2, 3, 4].map(pickRef) },
+      {
+        type: 'systems',
+        refs: [systems[Math.floor(random() * systems.length)]],
+      },
+      { type: 'tags', tags: ['critical'] },
+      {
+        type: 'owners',
+        refs: [`group:default/team-${Math.floor(random() * 50)}`],
+      },
+    ];
+    const scopeJson = scopes[kind];
     freezes.push({
       id: `f-${i}`,
       title: `Freeze ${i}`,
@@ -270,7 +265,7 @@ async function run(label: string, knex: Knex) {
       if (i >= NAIVE_CHECKS) continue;
       const t1 = performance.now();
       // Naive: every committed release and its whole scope, every time.
-      const rows = await knex('releases')
+      const all = await knex('releases')
         .whereIn('status', COMMITTED_STATUSES)
         .select('id', 'title', 'planned_start', 'planned_end');
       const scopeRows = await knex('release_scope').select(
@@ -283,7 +278,7 @@ async function run(label: string, knex: Knex) {
         list.push(row.entity_ref);
         scopes.set(row.release_id, list);
       }
-      const others = rows.map((r: any) => ({
+      const others = all.map((r: any) => ({
         id: r.id,
         title: r.title,
         scope: scopes.get(r.id) ?? [],
