@@ -15,28 +15,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import { performance } from 'node:perf_hooks';
 import { CatalogGraph } from '../src/analysis/CatalogGraph';
+import { SNAPSHOT_FIELDS as FIELDS } from '../src/analysis/CatalogSnapshotService';
+import { baselineImpact } from './demoBackend';
 import { analyseImpact } from '../src/analysis/impact';
 import { releaseOrder } from '../src/analysis/releaseOrder';
 import { percentile, syntheticCatalog } from './syntheticCatalog';
 
 const MAX_DEPTH = 6;
-const FOLLOW = new Set([
-  'dependencyOf',
-  'providesApi',
-  'apiConsumedBy',
-  'partOf',
-]);
-const FIELDS = [
-  'kind',
-  'metadata.namespace',
-  'metadata.name',
-  'metadata.title',
-  'metadata.tags',
-  'metadata.annotations',
-  'spec.type',
-  'spec.lifecycle',
-  'relations',
-];
 
 const gc = (globalThis as any).gc as (() => void) | undefined;
 const heapMb = () => {
@@ -110,27 +95,6 @@ async function buildSnapshot(catalog: FakeCatalog): Promise<CatalogGraph> {
   return CatalogGraph.fromEntities(entities);
 }
 
-/** What @backstage/plugin-catalog-graph does: one request per hop. */
-async function baselineImpact(catalog: FakeCatalog, root: string) {
-  const visited = new Set([root]);
-  let frontier = [root];
-  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-    const { items } = await catalog.getEntitiesByRefs({ entityRefs: frontier });
-    const next: string[] = [];
-    for (const entity of items) {
-      for (const rel of entity?.relations ?? []) {
-        if (FOLLOW.has(rel.type) && !visited.has(rel.targetRef)) {
-          visited.add(rel.targetRef);
-          next.push(rel.targetRef);
-        }
-      }
-    }
-    frontier = next;
-  }
-  visited.delete(root);
-  return visited;
-}
-
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 
 async function impactBench(size: number, roots: number) {
@@ -168,7 +132,14 @@ async function impactBench(size: number, roots: number) {
 
     const before = catalog.calls;
     const bStart = performance.now();
-    const baseline = await baselineImpact(catalog, root);
+    const { visited: baseline } = await baselineImpact(
+      async refs =>
+        (
+          await catalog.getEntitiesByRefs({ entityRefs: refs })
+        ).items,
+      root,
+      MAX_DEPTH,
+    );
     base.push(performance.now() - bStart);
     baseCalls.push(catalog.calls - before);
 

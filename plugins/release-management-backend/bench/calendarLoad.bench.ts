@@ -9,12 +9,12 @@
  *   scripts/bench calendar-load
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
 import { stringify } from 'yaml';
+import { startDemoBackend } from './demoBackend';
 import { percentile } from './syntheticCatalog';
 
 const RELEASES = 50_000;
@@ -22,7 +22,6 @@ const PORT = 7017;
 const BASE = `http://localhost:${PORT}`;
 const TOKEN = `bench-${Math.random().toString(36).slice(2)}`;
 const ENTITY = 'component:default/cart-service';
-const root = join(__dirname, '../../..');
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 async function waitFor(path: string) {
@@ -143,20 +142,7 @@ async function main() {
       releaseManagement: { demoData: { enabled: false } },
     }),
   );
-  const backend = spawn(
-    process.execPath,
-    [
-      join(root, '.yarn/releases/yarn-4.13.0.cjs'),
-      'workspace',
-      'backend',
-      'start',
-      '--config',
-      join(root, 'app-config.yaml'),
-      '--config',
-      config,
-    ],
-    { cwd: root, detached: true, stdio: 'ignore' },
-  );
+  const stop = startDemoBackend(config);
   try {
     await waitFor(
       '/api/catalog/entities/by-name/component/default/cart-service',
@@ -210,7 +196,7 @@ async function main() {
       )}`,
     );
   } finally {
-    process.kill(-backend.pid!, 'SIGTERM');
+    stop();
   }
 }
 

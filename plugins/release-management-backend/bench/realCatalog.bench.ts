@@ -8,25 +8,18 @@
  *
  *   yarn workspace @release-management/plugin-release-management-backend bench:real-catalog
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
+import { baselineImpact, startDemoBackend } from './demoBackend';
 import { percentile, syntheticCatalog } from './syntheticCatalog';
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 10_000);
 const PORT = 7017;
 const BASE = `http://localhost:${PORT}`;
 const TOKEN = `bench-${Math.random().toString(36).slice(2)}`;
-const FOLLOW = new Set([
-  'dependencyOf',
-  'providesApi',
-  'apiConsumedBy',
-  'partOf',
-]);
-const root = join(__dirname, '../../..');
 
 async function call(path: string, init: RequestInit = {}) {
   const res = await fetch(`${BASE}${path}`, {
@@ -132,56 +125,13 @@ async function waitForCatalog(expected: number) {
   }
 }
 
-async function baselineImpact(rootRef: string) {
-  const visited = new Set([rootRef]);
-  let frontier = [rootRef];
-  let calls = 0;
-  for (let depth = 0; depth < 6 && frontier.length > 0; depth++) {
-    // The catalog refuses large bodies; send the frontier in chunks.
-    const items: any[] = [];
-    for (let i = 0; i < frontier.length; i += 1000) {
-      const page = await call('/api/catalog/entities/by-refs', {
-        method: 'POST',
-        body: JSON.stringify({ entityRefs: frontier.slice(i, i + 1000) }),
-      });
-      items.push(...page.items);
-      calls++;
-    }
-    const next: string[] = [];
-    for (const entity of items) {
-      for (const rel of entity?.relations ?? []) {
-        if (FOLLOW.has(rel.type) && !visited.has(rel.targetRef)) {
-          visited.add(rel.targetRef);
-          next.push(rel.targetRef);
-        }
-      }
-    }
-    frontier = next;
-  }
-  visited.delete(rootRef);
-  return { visited, calls };
-}
-
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'rm-bench-'));
   const { config, hubRef, componentRefs } = writeCatalog(dir);
   console.log(
     `Starting the backend on :${PORT} with ${SIZE} generated entities…`,
   );
-  const backend = spawn(
-    process.execPath,
-    [
-      join(root, '.yarn/releases/yarn-4.13.0.cjs'),
-      'workspace',
-      'backend',
-      'start',
-      '--config',
-      join(root, 'app-config.yaml'),
-      '--config',
-      config,
-    ],
-    { cwd: root, detached: true, stdio: 'ignore' },
-  );
+  const stop = startDemoBackend(config);
   try {
     const loadSeconds = await waitForCatalog(SIZE);
     console.log(`Catalog processed in ${loadSeconds.toFixed(0)} s`);
@@ -210,7 +160,17 @@ async function main() {
       );
       ours.push(performance.now() - start);
       const bStart = performance.now();
-      const baseline = await baselineImpact(r);
+      const baseline = await baselineImpact(
+        async refs =>
+          (
+            await call('/api/catalog/entities/by-refs', {
+              method: 'POST',
+              body: JSON.stringify({ entityRefs: refs }),
+            })
+          ).items,
+        r,
+        6,
+      );
       base.push(performance.now() - bStart);
       calls.push(baseline.calls);
       if (!result.cutOff) {
@@ -248,7 +208,7 @@ async function main() {
       ].join(' | '),
     );
   } finally {
-    process.kill(-backend.pid!, 'SIGTERM');
+    stop();
   }
 }
 

@@ -1,3 +1,4 @@
+import { PLUGIN_TABLES } from './__testUtils__/tables';
 import fc from 'fast-check';
 import type { Knex } from 'knex';
 import { createTestDatabases } from './__testUtils__/databases';
@@ -11,21 +12,10 @@ import {
 
 jest.setTimeout(300_000);
 
-const TABLES = [
-  'release_models',
-  'release_model_revisions',
-  'releases',
-  'release_scope',
-  'release_checklist',
-  'release_approvals',
-  'release_history',
-  'freeze_windows',
-];
-
 /** Every row of every table of the plugin, as one comparable string. */
 async function snapshot(knex: Knex): Promise<string> {
   const parts: string[] = [];
-  for (const table of TABLES) {
+  for (const table of PLUGIN_TABLES) {
     const rows = await knex(table).select('*');
     parts.push(
       JSON.stringify(

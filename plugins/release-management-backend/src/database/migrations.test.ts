@@ -1,18 +1,8 @@
+import { PLUGIN_TABLES } from '../__testUtils__/tables';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { MIGRATIONS_DIR } from './migrations';
 
 jest.setTimeout(60_000);
-
-const TABLES = [
-  'release_models',
-  'release_model_revisions',
-  'releases',
-  'release_scope',
-  'release_checklist',
-  'release_approvals',
-  'release_history',
-  'freeze_windows',
-];
 
 describe('migrations', () => {
   const databases = createTestDatabases();
@@ -22,14 +12,14 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: MIGRATIONS_DIR });
-      for (const table of TABLES) {
+      for (const table of PLUGIN_TABLES) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
       expect(await knex.schema.hasColumn('releases', 'verification')).toBe(
         true,
       );
       await knex.migrate.rollback({ directory: MIGRATIONS_DIR }, true);
-      for (const table of TABLES) {
+      for (const table of PLUGIN_TABLES) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }
       // And up again: down left nothing behind that blocks a re-run.

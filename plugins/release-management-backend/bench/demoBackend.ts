@@ -1,0 +1,72 @@
+/*
+ * What the HTTP benchmarks share: the demo backend started on its own port
+ * with an extra config file, and the catalog-graph style impact baseline.
+ */
+import type { Entity } from '@backstage/catalog-model';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../../..');
+
+/**
+ * Starts `packages/backend` with app-config.yaml plus `configFile`, in its
+ * own process group; returns a function that stops it.
+ */
+export function startDemoBackend(configFile: string): () => void {
+  const backend = spawn(
+    process.execPath,
+    [
+      join(root, '.yarn/releases/yarn-4.13.0.cjs'),
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      join(root, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    { cwd: root, detached: true, stdio: 'ignore' },
+  );
+  return () => process.kill(-backend.pid!, 'SIGTERM');
+}
+
+/** The relations a release's impact follows, as the plugin's analysis does. */
+export const FOLLOW = new Set([
+  'dependencyOf',
+  'providesApi',
+  'apiConsumedBy',
+  'partOf',
+]);
+
+/**
+ * Impact the way @backstage/plugin-catalog-graph explores the catalog:
+ * breadth-first, one request for full entities per hop (in chunks of 1000,
+ * which the catalog's body limit needs), depth at most `maxDepth`.
+ */
+export async function baselineImpact(
+  getEntitiesByRefs: (refs: string[]) => Promise<Array<Entity | null>>,
+  start: string,
+  maxDepth: number,
+): Promise<{ visited: Set<string>; calls: number }> {
+  const visited = new Set([start]);
+  let frontier = [start];
+  let calls = 0;
+  for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (let i = 0; i < frontier.length; i += 1000) {
+      const items = await getEntitiesByRefs(frontier.slice(i, i + 1000));
+      calls++;
+      for (const entity of items) {
+        for (const rel of entity?.relations ?? []) {
+          if (FOLLOW.has(rel.type) && !visited.has(rel.targetRef)) {
+            visited.add(rel.targetRef);
+            next.push(rel.targetRef);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+  visited.delete(start);
+  return { visited, calls };
+}
