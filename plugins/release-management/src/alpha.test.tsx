@@ -2,12 +2,26 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import releaseManagementPlugin from './alpha';
 import { releaseManagementApiRef, type ReleaseManagementApi } from './api';
+import { aRelease } from './testUtils';
+
+function apiWith(
+  listReleases: ReleaseManagementApi['listReleases'],
+): jest.Mocked<ReleaseManagementApi> {
+  return {
+    getHealth: jest.fn(),
+    getCalendar: jest.fn(),
+    listReleases: jest.fn(listReleases),
+  };
+}
 
 describe('release-management plugin (new frontend system)', () => {
-  it('serves the release management page at /release-management', async () => {
-    const api: jest.Mocked<ReleaseManagementApi> = {
-      getHealth: jest.fn().mockResolvedValue({ status: 'ok' }),
-    };
+  it('lists the releases on the page at /release-management', async () => {
+    const api = apiWith(async () => ({
+      items: [aRelease()],
+      totalCount: 1,
+      limit: 500,
+      offset: 0,
+    }));
 
     renderTestApp({
       features: [releaseManagementPlugin],
@@ -16,19 +30,48 @@ describe('release-management plugin (new frontend system)', () => {
     });
 
     await waitFor(() =>
+      expect(screen.getByText('Basket sharing (cart 4.2)')).toBeInTheDocument(),
+    );
+    expect(screen.getByText('Releases (1)')).toBeInTheDocument();
+    expect(
+      screen.getByText('component:default/cart-service@4.2.0'),
+    ).toBeInTheDocument();
+    expect(api.listReleases).toHaveBeenCalledWith({ limit: 500 });
+  });
+
+  it('explains the page when there are no releases', async () => {
+    renderTestApp({
+      features: [releaseManagementPlugin],
+      apis: [
+        [
+          releaseManagementApiRef,
+          apiWith(async () => ({
+            items: [],
+            totalCount: 0,
+            limit: 500,
+            offset: 0,
+          })),
+        ],
+      ],
+      initialRouteEntries: ['/release-management'],
+    });
+
+    await waitFor(() =>
       expect(screen.getByText('No releases planned yet')).toBeInTheDocument(),
     );
-    expect(api.getHealth).toHaveBeenCalledTimes(1);
   });
 
   it('shows the error when the backend cannot be reached', async () => {
-    const api: jest.Mocked<ReleaseManagementApi> = {
-      getHealth: jest.fn().mockRejectedValue(new Error('backend is down')),
-    };
-
     renderTestApp({
       features: [releaseManagementPlugin],
-      apis: [[releaseManagementApiRef, api]],
+      apis: [
+        [
+          releaseManagementApiRef,
+          apiWith(async () => {
+            throw new Error('backend is down');
+          }),
+        ],
+      ],
       initialRouteEntries: ['/release-management'],
     });
 

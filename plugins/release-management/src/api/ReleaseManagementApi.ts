@@ -1,5 +1,11 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { HealthResponse } from '@release-management/plugin-release-management-common';
+import type {
+  CalendarQuery,
+  CalendarResponse,
+  HealthResponse,
+  ListReleasesQuery,
+  ReleasePage,
+} from '@release-management/plugin-release-management-common';
 
 /**
  * Client of the release-management backend. Components never talk HTTP
@@ -10,6 +16,12 @@ import type { HealthResponse } from '@release-management/plugin-release-manageme
 export interface ReleaseManagementApi {
   /** Whether the backend plugin is installed and answering. */
   getHealth(): Promise<HealthResponse>;
+
+  /** Releases, freezes and maintenance windows in a range, with reasons. */
+  getCalendar(query: CalendarQuery): Promise<CalendarResponse>;
+
+  /** A page of the releases the caller may read. */
+  listReleases(query?: ListReleasesQuery): Promise<ReleasePage>;
 }
 
 /** @public */

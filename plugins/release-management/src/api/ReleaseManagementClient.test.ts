@@ -38,6 +38,50 @@ describe('ReleaseManagementClient', () => {
     });
   });
 
+  it('sends calendar queries as repeated query parameters and parses the answer', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/calendar`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({
+          from: '2030-01-01T00:00:00.000Z',
+          to: '2030-01-31T00:00:00.000Z',
+          releases: [],
+          truncated: false,
+          freezes: [],
+          maintenanceWindows: [],
+          deployments: [],
+          snapshot: {
+            builtAt: '2030-01-01T00:00:00.000Z',
+            ageSeconds: 1,
+            entities: 1,
+            edges: 0,
+            catalogCalls: 1,
+            truncated: false,
+            stale: false,
+          },
+        });
+      }),
+    );
+
+    const calendar = await client.getCalendar({
+      from: '2030-01-01T00:00:00.000Z',
+      to: '2030-01-31T00:00:00.000Z',
+      entityRef: 'component:default/cart-service',
+      status: ['planned', 'scheduled'],
+    });
+
+    expect(calendar.snapshot.entities).toBe(1);
+    expect(url?.searchParams.get('entityRef')).toBe(
+      'component:default/cart-service',
+    );
+    expect(url?.searchParams.getAll('status')).toEqual([
+      'planned',
+      'scheduled',
+    ]);
+    expect(url?.searchParams.has('neighbours')).toBe(false);
+  });
+
   it('rejects a body that does not match the schema', async () => {
     server.use(
       http.get(`${baseUrl}/health`, () =>

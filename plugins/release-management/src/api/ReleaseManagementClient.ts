@@ -1,8 +1,14 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  calendarResponseSchema,
   healthResponseSchema,
+  releasePageSchema,
+  type CalendarQuery,
+  type CalendarResponse,
   type HealthResponse,
+  type ListReleasesQuery,
+  type ReleasePage,
 } from '@release-management/plugin-release-management-common';
 import type { z } from 'zod';
 import type { ReleaseManagementApi } from './ReleaseManagementApi';
@@ -28,6 +34,20 @@ export class ReleaseManagementClient implements ReleaseManagementApi {
     return this.request('/health', healthResponseSchema);
   }
 
+  async getCalendar(query: CalendarQuery): Promise<CalendarResponse> {
+    return this.request(
+      `/calendar?${toSearchParams(query)}`,
+      calendarResponseSchema,
+    );
+  }
+
+  async listReleases(query: ListReleasesQuery = {}): Promise<ReleasePage> {
+    return this.request(
+      `/releases?${toSearchParams(query)}`,
+      releasePageSchema,
+    );
+  }
+
   private async request<T>(
     path: string,
     schema: z.ZodType<T>,
@@ -40,4 +60,15 @@ export class ReleaseManagementClient implements ReleaseManagementApi {
     }
     return schema.parse(await response.json());
   }
+}
+
+/** Query parameters; arrays repeat the key, undefined values are left out. */
+function toSearchParams(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of [value].flat()) {
+      if (item !== undefined && item !== null) params.append(key, String(item));
+    }
+  }
+  return params.toString();
 }

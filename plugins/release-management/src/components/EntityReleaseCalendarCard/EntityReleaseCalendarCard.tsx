@@ -1,28 +1,137 @@
-import { InfoCard, Link } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import Chip from '@material-ui/core/Chip';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { useEntityCalendar } from '../../hooks/useEntityCalendar';
 import { rootRouteRef } from '../../routes';
+import { formatWindow } from './formatWindow';
+
+const DAYS = 30;
+
+const REASONS: Record<string, string> = {
+  own: '',
+  dependency: 'dependency',
+  dependent: 'depends on it',
+};
 
 /**
- * The release calendar of one entity: the next 30 days of its releases, the
- * releases of its neighbours and the freezes that cover it.
+ * The release calendar of one entity: the next 30 days of its releases
+ * and, switched on by default, those of what it depends on and what
+ * depends on it, with the freezes that cover it.
  *
  * @public
  */
 export const EntityReleaseCalendarCard = () => {
   const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const [neighbours, setNeighbours] = useState(true);
+  const calendar = useEntityCalendar(entityRef, { days: DAYS, neighbours });
   const releaseManagementLink = useRouteRef(rootRouteRef);
+  const name = entity.metadata.title ?? entity.metadata.name;
+
+  let body: JSX.Element;
+  if (calendar.loading && !calendar.value) {
+    body = <Progress />;
+  } else if (calendar.error) {
+    body = <ResponseErrorPanel error={calendar.error} />;
+  } else {
+    const { releases = [], freezes = [] } = calendar.value ?? {};
+    const items = [
+      ...releases
+        .filter(r => r.plannedWindow)
+        .map(r => ({
+          key: `release-${r.id}`,
+          start: r.plannedWindow!.start,
+          end: r.plannedWindow!.end,
+          primary: `${r.title} (${r.versionLabel})`,
+          secondary: [
+            REASONS[r.reason] && r.via ? `${REASONS[r.reason]}: ${r.via}` : '',
+          ],
+          chip: r.status,
+          freeze: false,
+        })),
+      ...freezes.map(f => ({
+        key: `freeze-${f.freezeWindowId}-${f.start}`,
+        start: f.start,
+        end: f.end,
+        primary: f.title,
+        secondary: [f.explanation],
+        chip: f.severity === 'hard' ? 'hard freeze' : 'soft freeze',
+        freeze: true,
+      })),
+    ].sort((a, b) => a.start.localeCompare(b.start));
+
+    body =
+      items.length === 0 ? (
+        <Typography variant="body1">
+          No releases of {name}
+          {neighbours
+            ? ' or of what it depends on or what depends on it'
+            : ''}{' '}
+          are planned in the next {DAYS} days, and no freeze covers it.
+        </Typography>
+      ) : (
+        <List dense disablePadding aria-label="Release calendar">
+          {items.map(item => (
+            <ListItem key={item.key} disableGutters divider>
+              <ListItemText
+                primary={item.primary}
+                secondary={[
+                  formatWindow(item.start, item.end),
+                  ...item.secondary,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+              <Chip
+                size="small"
+                label={item.chip}
+                color={item.freeze ? 'secondary' : 'default'}
+                variant={item.freeze ? 'default' : 'outlined'}
+              />
+            </ListItem>
+          ))}
+        </List>
+      );
+  }
 
   return (
-    <InfoCard title="Release calendar" subheader="Next 30 days">
-      <Typography variant="body1" gutterBottom>
-        No releases of {entity.metadata.title ?? entity.metadata.name} or of
-        what it depends on are planned in the next 30 days.
-      </Typography>
-      <Typography variant="body2" color="textSecondary">
-        Releases and freeze windows that include this entity will show up here
-        once they are planned.{' '}
+    <InfoCard
+      title="Release calendar"
+      subheader={`Next ${DAYS} days`}
+      action={
+        <FormControlLabel
+          control={
+            <Switch
+              checked={neighbours}
+              onChange={(_e, checked) => setNeighbours(checked)}
+              color="primary"
+              size="small"
+            />
+          }
+          label="Neighbours"
+        />
+      }
+    >
+      {body}
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        style={{ marginTop: 8 }}
+      >
         <Link to={releaseManagementLink()}>Open release management</Link>
       </Typography>
     </InfoCard>

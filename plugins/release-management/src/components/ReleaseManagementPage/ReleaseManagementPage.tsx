@@ -7,30 +7,73 @@ import {
   Progress,
   ResponseErrorPanel,
   SupportButton,
+  Table,
+  type TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import type { Release } from '@release-management/plugin-release-management-common';
+import Chip from '@material-ui/core/Chip';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
+import { formatWindow } from '../EntityReleaseCalendarCard/formatWindow';
+
+const columns: TableColumn<Release>[] = [
+  {
+    title: 'Release',
+    field: 'title',
+    highlight: true,
+    render: r => `${r.title} (${r.versionLabel})`,
+  },
+  {
+    title: 'Status',
+    field: 'status',
+    render: r => <Chip size="small" variant="outlined" label={r.status} />,
+  },
+  { title: 'Stage', field: 'currentStage', emptyValue: '—' },
+  {
+    title: 'Planned window',
+    field: 'plannedWindow.start',
+    render: r =>
+      r.plannedWindow
+        ? formatWindow(r.plannedWindow.start, r.plannedWindow.end)
+        : '—',
+  },
+  {
+    title: 'Scope',
+    render: r => r.scope.map(s => `${s.entityRef}@${s.version}`).join(', '),
+  },
+  { title: 'Model', field: 'model.name' },
+  { title: 'Release manager', field: 'releaseManager' },
+];
 
 /**
- * The release management page: calendar, releases, models and metrics grow
- * here. Until releases exist it explains what the page is for.
+ * The release management page. Calendar, models and metrics views grow
+ * here; today it lists the releases the user may read.
  */
 export const ReleaseManagementPage = () => {
   const api = useApi(releaseManagementApiRef);
-  const health = useAsync(() => api.getHealth(), [api]);
+  const releases = useAsync(() => api.listReleases({ limit: 500 }), [api]);
 
   let body: JSX.Element;
-  if (health.loading) {
+  if (releases.loading) {
     body = <Progress />;
-  } else if (health.error) {
-    body = <ResponseErrorPanel error={health.error} />;
-  } else {
+  } else if (releases.error) {
+    body = <ResponseErrorPanel error={releases.error} />;
+  } else if (!releases.value || releases.value.items.length === 0) {
     body = (
       <EmptyState
         missing="content"
         title="No releases planned yet"
         description="Plan a release from a release model to see it on the calendar here and on the pages of every entity in its scope."
+      />
+    );
+  } else {
+    body = (
+      <Table<Release>
+        title={`Releases (${releases.value.totalCount})`}
+        options={{ paging: true, pageSize: 20, search: true, padding: 'dense' }}
+        columns={columns}
+        data={releases.value.items}
       />
     );
   }
