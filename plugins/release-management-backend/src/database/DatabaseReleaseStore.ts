@@ -1,90 +1,34 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import {
-  MAX_RELEASE_WINDOW_DAYS,
-  type ReleaseHistoryEntry,
-  type ReleaseStatus,
+import type {
+  ReleaseHistoryEntry,
+  ReleaseStatus,
 } from '@release-management/plugin-release-management-common';
 import { Knex } from 'knex';
 import { toStoredInstant } from './instants';
 import { getMigratedClient } from './migrations';
+import { applyFilter } from './releaseFilters';
+import {
+  earliestStart,
+  fieldsToColumns,
+  hydrateReleases,
+  IN_CHUNK,
+  toRow,
+  type ApprovalRow,
+  type ChecklistRow,
+  type HistoryRow,
+  type ReleaseRow,
+  type ScopeRow,
+} from './releaseRows';
 import type {
   HistoryInput,
   ReleaseChange,
   ReleaseListFilter,
-  ReleaseRuleFilter,
   ReleaseStore,
   ScheduledRelease,
   StoredRelease,
   StoredScopeItem,
 } from './ReleaseStore';
-
-type ReleaseRow = {
-  id: string;
-  title: string;
-  version_label: string;
-  notes: string;
-  release_manager: string;
-  model_name: string;
-  model_revision: number;
-  status: ReleaseStatus;
-  planned_start: string | null;
-  planned_end: string | null;
-  time_zone: string | null;
-  actual_start: string | null;
-  actual_end: string | null;
-  phases: string;
-  review: string | null;
-  verification: string | null;
-  revision: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-};
-
-type ScopeRow = {
-  release_id: string;
-  entity_ref: string;
-  version: string;
-  owner_ref: string | null;
-  system_ref: string | null;
-};
-
-type ChecklistRow = {
-  release_id: string;
-  item_id: string;
-  stage_key: string;
-  done: boolean | number;
-  done_by: string;
-  done_at: string;
-  note: string | null;
-};
-
-type ApprovalRow = {
-  id: string;
-  release_id: string;
-  stage_key: string;
-  gate_id: string;
-  approver: string;
-  decision: 'approve' | 'reject';
-  comment: string | null;
-  decided_at: string;
-};
-
-type HistoryRow = {
-  id: number | string;
-  release_id: string;
-  revision: number;
-  actor: string;
-  at: string;
-  action: string;
-  details: string;
-};
-
-// Lists of ids go into `where in`; keep each statement well below SQLite's
-// bound-parameter limit.
-const IN_CHUNK = 500;
 
 /** Releases in the plugin's database. */
 export class DatabaseReleaseStore implements ReleaseStore {
@@ -123,14 +67,14 @@ export class DatabaseReleaseStore implements ReleaseStore {
         )),
       );
     }
-    return this.hydrate(this.db, rows);
+    return hydrateReleases(this.db, rows);
   }
 
   async list(
     filter: ReleaseListFilter,
   ): Promise<{ items: StoredRelease[]; totalCount: number }> {
     const query = this.db<ReleaseRow>('releases').where(builder =>
-      this.applyFilter(builder, filter),
+      applyFilter(this.db, builder, filter),
     );
     const [{ count }] = await query
       .clone()
@@ -144,7 +88,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       .limit(filter.limit)
       .offset(filter.offset);
     return {
-      items: await this.hydrate(this.db, rows),
+      items: await hydrateReleases(this.db, rows),
       totalCount: Number(count),
     };
   }
@@ -279,236 +223,6 @@ export class DatabaseReleaseStore implements ReleaseStore {
     >({ count: '*' });
     return Number(count);
   }
-
-  private applyFilter(builder: Knex.QueryBuilder, filter: ReleaseListFilter) {
-    if (filter.statuses?.length) {
-      builder.whereIn('status', filter.statuses);
-    }
-    if (filter.model) {
-      builder.where('model_name', filter.model);
-    }
-    if (filter.entityRef) {
-      builder.whereExists(
-        this.scopeSubquery().where(
-          'release_scope.entity_ref',
-          filter.entityRef,
-        ),
-      );
-    }
-    if (filter.entityRefs) {
-      // An empty set of entities has no releases.
-      builder.whereExists(
-        this.scopeSubquery().whereIn(
-          'release_scope.entity_ref',
-          filter.entityRefs,
-        ),
-      );
-    }
-    // Windows are half-open: one ending when the range starts is outside.
-    if (filter.to) {
-      builder.where('planned_start', '<', toStoredInstant(filter.to));
-    }
-    if (filter.from) {
-      builder.where('planned_start', '>', earliestStart(filter.from));
-      builder.where('planned_end', '>', toStoredInstant(filter.from));
-    }
-    if (filter.permission) {
-      builder.where(b => this.applyCriteria(b, filter.permission!));
-    }
-  }
-
-  private applyCriteria(
-    builder: Knex.QueryBuilder,
-    criteria: PermissionCriteria<ReleaseRuleFilter>,
-  ): void {
-    if ('allOf' in criteria) {
-      for (const c of criteria.allOf) {
-        builder.andWhere(b => this.applyCriteria(b, c));
-      }
-    } else if ('anyOf' in criteria) {
-      builder.where(outer => {
-        for (const c of criteria.anyOf) {
-          outer.orWhere(b => this.applyCriteria(b, c));
-        }
-      });
-    } else if ('not' in criteria) {
-      builder.whereNot(b => this.applyCriteria(b, criteria.not));
-    } else {
-      this.applyRule(builder, criteria);
-    }
-  }
-
-  private applyRule(builder: Knex.QueryBuilder, rule: ReleaseRuleFilter) {
-    // An empty list matches nothing, never everything.
-    if (rule.values.length === 0) {
-      builder.whereRaw('1 = 0');
-      return;
-    }
-    switch (rule.property) {
-      case 'releaseManager':
-        builder.whereIn('release_manager', rule.values);
-        break;
-      case 'status':
-        builder.whereIn('status', rule.values);
-        break;
-      case 'scopeOwner':
-        builder.whereExists(
-          this.scopeSubquery().whereIn('release_scope.owner_ref', rule.values),
-        );
-        break;
-      case 'scopeEntity':
-        builder.whereExists(
-          this.scopeSubquery().whereIn('release_scope.entity_ref', rule.values),
-        );
-        break;
-      default:
-        builder.whereRaw('1 = 0');
-    }
-  }
-
-  private scopeSubquery() {
-    return this.db('release_scope')
-      .select(this.db.raw('1'))
-      .whereRaw('release_scope.release_id = releases.id');
-  }
-
-  private async hydrate(
-    db: Knex,
-    rows: ReleaseRow[],
-  ): Promise<StoredRelease[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map(r => r.id);
-    // Chunked: SQLite limits the bound parameters of one statement.
-    const scope: ScopeRow[] = [];
-    const checklist: ChecklistRow[] = [];
-    const approvals: ApprovalRow[] = [];
-    for (let i = 0; i < ids.length; i += IN_CHUNK) {
-      const chunk = ids.slice(i, i + IN_CHUNK);
-      const [s, c, a] = await Promise.all([
-        db<ScopeRow>('release_scope')
-          .whereIn('release_id', chunk)
-          .orderBy('entity_ref'),
-        db<ChecklistRow>('release_checklist')
-          .whereIn('release_id', chunk)
-          .orderBy('item_id'),
-        db<ApprovalRow>('release_approvals')
-          .whereIn('release_id', chunk)
-          .orderBy('decided_at'),
-      ]);
-      scope.push(...s);
-      checklist.push(...c);
-      approvals.push(...a);
-    }
-    return rows.map(row => ({
-      id: row.id,
-      title: row.title,
-      versionLabel: row.version_label,
-      notes: row.notes,
-      releaseManager: row.release_manager,
-      model: { name: row.model_name, revision: Number(row.model_revision) },
-      status: row.status,
-      scope: scope
-        .filter(s => s.release_id === row.id)
-        .map(s => ({
-          entityRef: s.entity_ref,
-          version: s.version,
-          owner: s.owner_ref,
-          system: s.system_ref,
-        })),
-      plannedWindow:
-        row.planned_start && row.planned_end && row.time_zone
-          ? {
-              start: row.planned_start,
-              end: row.planned_end,
-              timeZone: row.time_zone,
-            }
-          : null,
-      actualStart: row.actual_start,
-      actualEnd: row.actual_end,
-      phases: JSON.parse(row.phases),
-      checklist: checklist
-        .filter(c => c.release_id === row.id)
-        .map(c => ({
-          stage: c.stage_key,
-          itemId: c.item_id,
-          done: Boolean(c.done),
-          by: c.done_by,
-          at: c.done_at,
-          ...(c.note ? { note: c.note } : {}),
-        })),
-      approvals: approvals
-        .filter(a => a.release_id === row.id)
-        .map(a => ({
-          id: a.id,
-          stage: a.stage_key,
-          gate: a.gate_id,
-          approver: a.approver,
-          decision: a.decision,
-          ...(a.comment ? { comment: a.comment } : {}),
-          at: a.decided_at,
-        })),
-      review: row.review ? JSON.parse(row.review) : null,
-      verification: row.verification ? JSON.parse(row.verification) : null,
-      revision: Number(row.revision),
-      createdAt: row.created_at,
-      createdBy: row.created_by,
-      updatedAt: row.updated_at,
-    }));
-  }
-}
-
-function toRow(release: StoredRelease): ReleaseRow {
-  return {
-    ...fieldsToColumns(release),
-    id: release.id,
-    model_name: release.model.name,
-    model_revision: release.model.revision,
-    revision: release.revision,
-    created_by: release.createdBy,
-    created_at: release.createdAt,
-    updated_at: release.updatedAt,
-  } as ReleaseRow;
-}
-
-function fieldsToColumns(
-  fields: ReleaseChange['fields'] & object,
-): Partial<ReleaseRow> {
-  const columns: Partial<ReleaseRow> = {};
-  if (fields.title !== undefined) columns.title = fields.title;
-  if (fields.versionLabel !== undefined)
-    columns.version_label = fields.versionLabel;
-  if (fields.notes !== undefined) columns.notes = fields.notes;
-  if (fields.releaseManager !== undefined)
-    columns.release_manager = fields.releaseManager;
-  if (fields.status !== undefined) columns.status = fields.status;
-  if (fields.plannedWindow !== undefined) {
-    columns.planned_start = storedOrNull(fields.plannedWindow?.start);
-    columns.planned_end = storedOrNull(fields.plannedWindow?.end);
-    columns.time_zone = fields.plannedWindow?.timeZone ?? null;
-  }
-  if (fields.actualStart !== undefined)
-    columns.actual_start = storedOrNull(fields.actualStart);
-  if (fields.actualEnd !== undefined)
-    columns.actual_end = storedOrNull(fields.actualEnd);
-  if (fields.phases !== undefined)
-    columns.phases = JSON.stringify(fields.phases);
-  if (fields.review !== undefined)
-    columns.review = fields.review ? JSON.stringify(fields.review) : null;
-  if (fields.verification !== undefined)
-    columns.verification = fields.verification
-      ? JSON.stringify(fields.verification)
-      : null;
-  return columns;
-}
-
-function earliestStart(from: string): string {
-  return new Date(
-    Date.parse(from) - MAX_RELEASE_WINDOW_DAYS * 86_400_000,
-  ).toISOString();
-}
-
-function storedOrNull(iso: string | null | undefined): string | null {
-  return iso ? toStoredInstant(iso) : null;
 }
 
 async function insertScope(

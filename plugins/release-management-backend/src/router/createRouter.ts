@@ -10,6 +10,7 @@ import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
 import type { ReleaseService } from '../service/ReleaseService';
 import { createAnalysisRouter } from './analysisRouter';
+import { createFeedsRouter } from './feedsRouter';
 import { createFreezeWindowsRouter } from './freezeWindowsRouter';
 import { createModelsRouter } from './modelsRouter';
 import { createReleasesRouter } from './releasesRouter';
@@ -79,10 +80,10 @@ export async function createRouter(options: {
     createSchedulingRouter(context, {
       scheduling: options.scheduling,
       calendars: options.calendars,
-      feeds: options.feeds,
       releases,
     }),
   );
+  router.use(createFeedsRouter(context, options.feeds));
 
   return router;
 }

@@ -8,7 +8,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ReleaseRuleFilter } from '../database/ReleaseStore';
 import type { Clock } from '../service/Clock';
 import type { CalendarService } from './CalendarService';
-import type { FeedStore } from './FeedStore';
+import type { FeedStore } from '../database/FeedStore';
 import { renderIcs } from './ics';
 
 /** How far back and ahead a feed reaches. */

@@ -1,7 +1,7 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { FeedScope } from '@release-management/plugin-release-management-common';
 import type { Knex } from 'knex';
-import { getMigratedClient } from '../database/migrations';
+import { getMigratedClient } from './migrations';
 import type { FeedStore, StoredFeed } from './FeedStore';
 
 type FeedRow = {

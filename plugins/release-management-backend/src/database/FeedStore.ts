@@ -3,7 +3,7 @@ import type {
   CalendarFeed,
   FeedScope,
 } from '@release-management/plugin-release-management-common';
-import type { ReleaseRuleFilter } from '../database/ReleaseStore';
+import type { ReleaseRuleFilter } from './ReleaseStore';
 
 /** A feed with what its fetch needs. */
 export type StoredFeed = CalendarFeed & {

@@ -1,0 +1,83 @@
+import { NotAllowedError } from '@backstage/errors';
+import {
+  createFeedRequestSchema,
+  releaseReadPermission,
+} from '@release-management/plugin-release-management-common';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { FeedService } from '../scheduling/FeedService';
+import { parse, type RouterContext } from './RouterContext';
+
+const idSchema = z.string().min(1).max(64);
+// Feed tokens are 43 base64url characters; anything else is not one.
+const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/);
+
+/** `/feeds` and `/ics`: calendar feeds for calendar clients. */
+export function createFeedsRouter(ctx: RouterContext, feeds: FeedService) {
+  const router = Router();
+
+  router.post('/feeds', async (req, res) => {
+    const feed = await ctx.audited(
+      req,
+      'calendar-feed-create',
+      {},
+      async () => {
+        const credentials = await ctx.credentials(req);
+        const body = parse(createFeedRequestSchema, req.body, 'feed');
+        if ((credentials.principal as { type: string }).type !== 'user') {
+          throw new NotAllowedError(
+            'Calendar feeds belong to users; sign in to create one',
+          );
+        }
+        const readFilter = await ctx.releaseFilter(
+          credentials,
+          releaseReadPermission,
+        );
+        const actor = await ctx.actor(credentials);
+        return feeds.create({
+          owner: actor.ref,
+          title: body.title,
+          scope: body.scope,
+          readFilter,
+        });
+      },
+      f => ({ feedId: f.id }),
+    );
+    res.status(201).json(feed);
+  });
+
+  router.get('/feeds', async (req, res) => {
+    const credentials = await ctx.credentials(req);
+    const actor = await ctx.actor(credentials);
+    res.json({ items: await feeds.list(actor.ref) });
+  });
+
+  router.delete('/feeds/:id', async (req, res) => {
+    await ctx.audited(
+      req,
+      'calendar-feed-revoke',
+      { feedId: req.params.id },
+      async () => {
+        const credentials = await ctx.credentials(req);
+        const id = parse(idSchema, req.params.id, 'feed id');
+        const actor = await ctx.actor(credentials);
+        await feeds.revoke(id, actor.ref);
+      },
+    );
+    res.status(204).end();
+  });
+
+  // Reached without a Backstage token (see plugin.ts): the token in the
+  // path is the credential.
+  router.get('/ics/:token', async (req, res) => {
+    const file = parse(tokenSchema, req.params.token, 'feed token');
+    const ics = await feeds.render(file.slice(0, -'.ics'.length));
+    res
+      .status(200)
+      .type('text/calendar; charset=utf-8')
+      .set('Cache-Control', 'private, max-age=300')
+      .send(ics);
+  });
+
+  return router;
+}
