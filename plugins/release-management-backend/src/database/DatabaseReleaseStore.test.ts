@@ -392,6 +392,66 @@ describe('DatabaseReleaseStore', () => {
       ).toEqual([]);
     });
 
+    it('lists calendar summaries in planned order, saying when there are more', async () => {
+      const { store } = await createStore(databaseId);
+      const window = (start: string, end: string) => ({
+        start,
+        end,
+        timeZone: 'UTC',
+      });
+      await store.create(
+        release('second', {
+          plannedWindow: window('2030-01-02T09:00:00Z', '2030-01-02T10:00:00Z'),
+        }),
+        history(),
+      );
+      await store.create(
+        release('first', {
+          plannedWindow: window('2030-01-01T09:00:00Z', '2030-01-01T10:00:00Z'),
+        }),
+        history(),
+      );
+      await store.create(
+        release('unplanned', { plannedWindow: null }),
+        history(),
+      );
+
+      const all = await store.listSummaries({
+        entityRefs: ['component:default/cart'],
+        models: ['normal'],
+        limit: 10,
+      });
+      expect(all.more).toBe(false);
+      expect(all.items.map(r => r.id)).toEqual([
+        'first',
+        'second',
+        'unplanned',
+      ]);
+      expect(all.items[0]).toEqual({
+        id: 'first',
+        title: 'Basket sharing',
+        versionLabel: '4.2',
+        status: 'draft',
+        model: 'normal',
+        releaseManager: 'user:default/rm',
+        plannedWindow: {
+          start: '2030-01-01T09:00:00.000Z',
+          end: '2030-01-01T10:00:00.000Z',
+          timeZone: 'UTC',
+        },
+        scope: ['component:default/cart'],
+      });
+      const page = await store.listSummaries({
+        from: '2030-01-01T00:00:00Z',
+        to: '2030-01-03T00:00:00Z',
+        limit: 1,
+      });
+      expect(page).toMatchObject({ more: true, items: [{ id: 'first' }] });
+      expect(
+        (await store.listSummaries({ models: ['other'], limit: 5 })).items,
+      ).toEqual([]);
+    });
+
     it('loads many releases at once, in chunks', async () => {
       const { store } = await createStore(databaseId);
       await store.create(release('a'), history());

@@ -25,6 +25,7 @@ import type {
   ReleaseChange,
   ReleaseListFilter,
   ReleaseStore,
+  ReleaseSummary,
   ScheduledRelease,
   StoredRelease,
   StoredScopeItem,
@@ -174,6 +175,62 @@ export class DatabaseReleaseStore implements ReleaseStore {
     }));
   }
 
+  async listSummaries(
+    filter: Omit<ReleaseListFilter, 'offset'>,
+  ): Promise<{ items: ReleaseSummary[]; more: boolean }> {
+    const rows: Array<
+      Pick<
+        ReleaseRow,
+        | 'id'
+        | 'title'
+        | 'version_label'
+        | 'status'
+        | 'model_name'
+        | 'release_manager'
+        | 'planned_start'
+        | 'planned_end'
+        | 'time_zone'
+      >
+    > = await this.db<ReleaseRow>('releases')
+      .where(builder => applyFilter(this.db, builder, { ...filter, offset: 0 }))
+      .select(
+        'id',
+        'title',
+        'version_label',
+        'status',
+        'model_name',
+        'release_manager',
+        'planned_start',
+        'planned_end',
+        'time_zone',
+      )
+      .orderByRaw('planned_start is null, planned_start asc')
+      .orderBy('id', 'asc')
+      .limit(filter.limit + 1);
+    const page = rows.slice(0, filter.limit);
+    const scope = await this.scopeRefs(page.map(r => r.id));
+    return {
+      more: rows.length > filter.limit,
+      items: page.map(r => ({
+        id: r.id,
+        title: r.title,
+        versionLabel: r.version_label,
+        status: r.status,
+        model: r.model_name,
+        releaseManager: r.release_manager,
+        plannedWindow:
+          r.planned_start && r.planned_end && r.time_zone
+            ? {
+                start: r.planned_start,
+                end: r.planned_end,
+                timeZone: r.time_zone,
+              }
+            : null,
+        scope: scope.get(r.id) ?? [],
+      })),
+    };
+  }
+
   async listScheduled(options: {
     from: string;
     to: string;
@@ -193,21 +250,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         if (options.excludeId) q.whereNot('id', options.excludeId);
       })
       .select('id', 'title', 'planned_start', 'planned_end');
-    const scope = new Map<string, string[]>();
-    for (let i = 0; i < rows.length; i += IN_CHUNK) {
-      const chunk = await this.db<ScopeRow>('release_scope')
-        .whereIn(
-          'release_id',
-          rows.slice(i, i + IN_CHUNK).map(r => r.id),
-        )
-        .select('release_id', 'entity_ref');
-      for (const s of chunk) {
-        scope.set(s.release_id, [
-          ...(scope.get(s.release_id) ?? []),
-          s.entity_ref,
-        ]);
-      }
-    }
+    const scope = await this.scopeRefs(rows.map(r => r.id));
     return rows.map(r => ({
       id: r.id,
       title: r.title,
@@ -215,6 +258,22 @@ export class DatabaseReleaseStore implements ReleaseStore {
       start: r.planned_start!,
       end: r.planned_end!,
     }));
+  }
+
+  /** The scope entity refs of releases, by release id. */
+  private async scopeRefs(ids: string[]): Promise<Map<string, string[]>> {
+    const scope = new Map<string, string[]>();
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const rows = await this.db<ScopeRow>('release_scope')
+        .whereIn('release_id', ids.slice(i, i + IN_CHUNK))
+        .select('release_id', 'entity_ref');
+      for (const row of rows) {
+        const list = scope.get(row.release_id) ?? [];
+        list.push(row.entity_ref);
+        scope.set(row.release_id, list);
+      }
+    }
+    return scope;
   }
 
   async count(): Promise<number> {

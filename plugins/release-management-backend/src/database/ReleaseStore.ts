@@ -7,6 +7,17 @@ import type {
   ReleaseStatus,
 } from '@release-management/plugin-release-management-common';
 
+/** What a calendar shows of a release. */
+export type ReleaseSummary = Pick<
+  StoredRelease,
+  | 'id'
+  | 'title'
+  | 'versionLabel'
+  | 'status'
+  | 'releaseManager'
+  | 'plannedWindow'
+> & { model: string; scope: string[] };
+
 /** A release as conflict detection sees it. */
 export type ScheduledRelease = {
   id: string;
@@ -39,6 +50,8 @@ export type ReleaseListFilter = {
   /** Releases with any of these entities in scope. */
   entityRefs?: string[];
   model?: string;
+  /** Releases of any of these models. */
+  models?: string[];
   /** Releases whose planned window overlaps [from, to). */
   from?: string;
   to?: string;
@@ -101,6 +114,14 @@ export interface ReleaseStore {
     history: HistoryInput,
   ): Promise<StoredRelease>;
   history(id: string): Promise<ReleaseHistoryEntry[]>;
+  /**
+   * Summaries of the releases a list filter selects, in planned order, at
+   * most `limit` of them; `more` says whether there were others. Reads only
+   * what calendars show: no checklist, approvals or count query.
+   */
+  listSummaries(
+    filter: Omit<ReleaseListFilter, 'offset'>,
+  ): Promise<{ items: ReleaseSummary[]; more: boolean }>;
   /**
    * Just what conflict detection needs of the releases whose planned
    * windows overlap [from, to) and that are in one of `statuses`.

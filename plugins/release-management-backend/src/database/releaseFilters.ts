@@ -20,6 +20,9 @@ export function applyFilter(
   if (filter.model) {
     builder.where('model_name', filter.model);
   }
+  if (filter.models) {
+    builder.whereIn('model_name', filter.models);
+  }
   if (filter.entityRef) {
     builder.whereExists(
       scopeSubquery(db).where('release_scope.entity_ref', filter.entityRef),

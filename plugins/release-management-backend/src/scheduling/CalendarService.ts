@@ -62,43 +62,30 @@ export class CalendarService {
     const graph = snapshot.graph;
     const members = this.membersOf(graph, request);
 
-    const { items, totalCount } = await this.deps.releaseStore.list({
+    const { items, more } = await this.deps.releaseStore.listSummaries({
       from: request.from,
       to: request.to,
       statuses: request.status,
+      models: request.model,
       entityRefs: members ? [...members.keys()] : undefined,
       permission: request.permission,
       limit: CALENDAR_LIMIT,
-      offset: 0,
     });
-    const releases = items
-      .filter(r => !request.model || request.model.includes(r.model.name))
-      .map(r => {
-        let reason: Reason = 'all';
-        let via: string | undefined;
-        for (const item of r.scope) {
-          const hit = members?.get(item.entityRef);
-          if (
-            hit &&
-            PRECEDENCE.indexOf(hit.reason) < PRECEDENCE.indexOf(reason)
-          ) {
-            reason = hit.reason;
-            via = item.entityRef;
-          }
+    const releases = items.map(r => {
+      let reason: Reason = 'all';
+      let via: string | undefined;
+      for (const ref of r.scope) {
+        const hit = members?.get(ref);
+        if (
+          hit &&
+          PRECEDENCE.indexOf(hit.reason) < PRECEDENCE.indexOf(reason)
+        ) {
+          reason = hit.reason;
+          via = ref;
         }
-        return {
-          id: r.id,
-          title: r.title,
-          versionLabel: r.versionLabel,
-          status: r.status,
-          model: r.model.name,
-          releaseManager: r.releaseManager,
-          plannedWindow: r.plannedWindow,
-          scope: r.scope.map(s => s.entityRef),
-          reason,
-          ...(via ? { via } : {}),
-        };
-      });
+      }
+      return { ...r, reason, ...(via ? { via } : {}) };
+    });
 
     const occurrences = await this.deps.freezeWindows.occurrences(
       request.from,
@@ -135,7 +122,7 @@ export class CalendarService {
       from: request.from,
       to: request.to,
       releases,
-      truncated: totalCount > CALENDAR_LIMIT,
+      truncated: more,
       freezes,
       maintenanceWindows,
       deployments: [],
