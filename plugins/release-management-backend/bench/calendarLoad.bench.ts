@@ -1,7 +1,8 @@
 /*
  * Entity calendar under load: starts the demo backend on :7017 with
- * PostgreSQL (BENCH_POSTGRES_URL, see scripts/bench), seeds 50k releases
- * over two years on the sample organisation's components, then drives
+ * PostgreSQL (BENCH_POSTGRES_URL, see scripts/bench) and a generated
+ * catalog of 10k entities, seeds 50k releases over two years on its
+ * components, then drives
  * `GET /api/release-management/calendar` for one entity and the catalog's
  * own `GET /api/catalog/entities/by-name/...` with autocannon (50
  * connections, 15 s each) and prints their latencies side by side.
@@ -14,39 +15,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
 import { stringify } from 'yaml';
-import { startDemoBackend } from './demoBackend';
+import { startDemoBackend, waitForPath, writeCatalogYaml } from './demoBackend';
+import { syntheticCatalog } from './syntheticCatalog';
 import { percentile } from './syntheticCatalog';
 
 const RELEASES = 50_000;
 const PORT = 7017;
 const BASE = `http://localhost:${PORT}`;
 const TOKEN = `bench-${Math.random().toString(36).slice(2)}`;
-const ENTITY = 'component:default/cart-service';
+const CATALOG_SIZE = 10_000;
+// A service with a few dependencies and dependents, like most.
+const ENTITY = 'component:default/service-42';
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
-async function waitFor(path: string) {
-  const deadline = Date.now() + 5 * 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${BASE}${path}`, { headers });
-      if (res.ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise(r => setTimeout(r, 2000));
-  }
-  throw new Error(`${path} did not answer`);
-}
+const waitFor = (path: string, timeoutMs = 10 * 60_000) =>
+  waitForPath(`${BASE}${path}`, TOKEN, timeoutMs);
 
 async function seed(pgUrl: string) {
   const knex = knexFactory({
     client: 'pg',
     connection: `${pgUrl}/backstage_plugin_release-management`,
   });
-  const components = (
+  const components: string[] = (
     await (
       await fetch(
-        `${BASE}/api/catalog/entities/by-query?filter=kind=component&fields=metadata.name&limit=500`,
+        `${BASE}/api/catalog/entities/by-query?filter=kind=component&fields=metadata.name&limit=10000`,
         { headers },
       )
     ).json()
@@ -122,6 +115,10 @@ async function main() {
     throw new Error('BENCH_POSTGRES_URL is not set; run through scripts/bench');
   const { hostname, port } = new URL(pgUrl);
   const dir = mkdtempSync(join(tmpdir(), 'rm-bench-'));
+  const catalogFile = join(dir, 'catalog.yaml');
+  const generated = syntheticCatalog(CATALOG_SIZE);
+  writeCatalogYaml(generated.entities, catalogFile);
+  const lastComponent = generated.componentRefs.at(-1)!.split('/')[1];
   const config = join(dir, 'app-config.bench.yaml');
   writeFileSync(
     config,
@@ -139,14 +136,38 @@ async function main() {
           ],
         },
       },
+      catalog: {
+        rules: [
+          {
+            allow: [
+              'Component',
+              'System',
+              'API',
+              'Resource',
+              'Location',
+              'Domain',
+              'Group',
+            ],
+          },
+        ],
+        locations: [{ type: 'file', target: catalogFile }],
+      },
       releaseManagement: { demoData: { enabled: false } },
     }),
   );
   const stop = startDemoBackend(config);
   try {
+    await waitFor(`/api/catalog/entities/by-name/component/default/service-42`);
+    // The catalog processes 10k entities in a few minutes; wait for the
+    // last generated components and their relations.
     await waitFor(
-      '/api/catalog/entities/by-name/component/default/cart-service',
+      `/api/catalog/entities/by-name/component/default/${lastComponent}`,
     );
+    await new Promise(r => setTimeout(r, 60_000));
+    await fetch(`${BASE}/api/release-management/analysis/snapshot/refresh`, {
+      method: 'POST',
+      headers,
+    });
     await waitFor('/api/release-management/analysis/snapshot');
     const components = await seed(pgUrl);
     const from = new Date().toISOString();
@@ -161,7 +182,7 @@ async function main() {
     await load(calendarPath.replace('30', '1')); // warm up both sides
     const calendar = await load(calendarPath);
     const catalog = await load(
-      '/api/catalog/entities/by-name/component/default/cart-service',
+      '/api/catalog/entities/by-name/component/default/service-42',
     );
 
     console.log(
@@ -174,7 +195,7 @@ async function main() {
     for (const [name, r] of [
       ['GET /api/release-management/calendar (entity, 30 days)', calendar],
       [
-        'GET /api/catalog/entities/by-name/component/default/cart-service',
+        'GET /api/catalog/entities/by-name/component/default/service-42',
         catalog,
       ],
     ] as const) {

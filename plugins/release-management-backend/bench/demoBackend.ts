@@ -4,7 +4,9 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 
 const root = join(__dirname, '../../..');
 
@@ -69,4 +71,56 @@ export async function baselineImpact(
   }
   visited.delete(start);
   return { visited, calls };
+}
+
+/**
+ * Writes generated entities as catalog YAML: relations become the spec
+ * fields (dependsOn, providesApis, system, …) the catalog derives them from.
+ */
+export function writeCatalogYaml(entities: Entity[], file: string): void {
+  const docs = entities.map(e => {
+    const rel = (type: string) =>
+      (e.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
+    const spec: any = { ...e.spec };
+    if (e.kind === 'Component' || e.kind === 'Resource' || e.kind === 'API') {
+      spec.system = rel('partOf')[0];
+    }
+    if (e.kind === 'System') spec.domain = rel('partOf')[0];
+    if (e.kind === 'Component') {
+      spec.dependsOn = rel('dependsOn');
+      spec.providesApis = rel('providesApi');
+      spec.consumesApis = rel('consumesApi');
+    }
+    if (e.kind === 'Group') {
+      delete spec.lifecycle;
+      delete spec.owner;
+      spec.type = 'team';
+      spec.children = [];
+    }
+    if (e.kind === 'Domain') delete spec.lifecycle;
+    const { uid, etag, ...metadata } = e.metadata as any;
+    return { apiVersion: e.apiVersion, kind: e.kind, metadata, spec };
+  });
+  writeFileSync(file, docs.map(d => `---\n${stringify(d)}`).join(''));
+}
+
+/** Polls a backend path with a token until it answers 2xx. */
+export async function waitForPath(
+  url: string,
+  token: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      if (res.ok) return;
+    } catch {
+      // still starting
+    }
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  throw new Error(`${url} did not answer in ${timeoutMs / 1000} s`);
 }

@@ -13,7 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
-import { baselineImpact, startDemoBackend } from './demoBackend';
+import {
+  baselineImpact,
+  startDemoBackend,
+  writeCatalogYaml,
+} from './demoBackend';
 import { percentile, syntheticCatalog } from './syntheticCatalog';
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 10_000);
@@ -37,31 +41,8 @@ async function call(path: string, init: RequestInit = {}) {
 /** The generated catalog as YAML the catalog will process (spec, not relations). */
 function writeCatalog(dir: string) {
   const { entities, hubRef, componentRefs } = syntheticCatalog(SIZE);
-  const docs = entities.map(e => {
-    const rel = (type: string) =>
-      (e.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
-    const spec: any = { ...e.spec };
-    if (e.kind === 'Component' || e.kind === 'Resource' || e.kind === 'API') {
-      spec.system = rel('partOf')[0];
-    }
-    if (e.kind === 'System') spec.domain = rel('partOf')[0];
-    if (e.kind === 'Component') {
-      spec.dependsOn = rel('dependsOn');
-      spec.providesApis = rel('providesApi');
-      spec.consumesApis = rel('consumesApi');
-    }
-    if (e.kind === 'Group') {
-      delete spec.lifecycle;
-      delete spec.owner;
-      spec.type = 'team';
-      spec.children = [];
-    }
-    if (e.kind === 'Domain') delete spec.lifecycle;
-    const { uid, etag, ...metadata } = e.metadata as any;
-    return { apiVersion: e.apiVersion, kind: e.kind, metadata, spec };
-  });
   const file = join(dir, 'catalog.yaml');
-  writeFileSync(file, docs.map(d => `---\n${stringify(d)}`).join(''));
+  writeCatalogYaml(entities, file);
   const config = join(dir, 'app-config.bench.yaml');
   writeFileSync(
     config,
