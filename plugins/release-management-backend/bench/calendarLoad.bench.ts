@@ -10,14 +10,17 @@
  *   scripts/bench calendar-load
  */
 import autocannon from 'autocannon';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
-import { stringify } from 'yaml';
-import { startDemoBackend, waitForPath, writeCatalogYaml } from './demoBackend';
-import { syntheticCatalog } from './syntheticCatalog';
-import { percentile } from './syntheticCatalog';
+import {
+  startDemoBackend,
+  waitForPath,
+  writeBenchConfig,
+  writeCatalogYaml,
+} from './demoBackend';
+import { percentile, syntheticCatalog } from './syntheticCatalog';
 
 const RELEASES = 50_000;
 const PORT = 7017;
@@ -120,41 +123,15 @@ async function main() {
   writeCatalogYaml(generated.entities, catalogFile);
   const lastComponent = generated.componentRefs.at(-1)!.split('/')[1];
   const config = join(dir, 'app-config.bench.yaml');
-  writeFileSync(
-    config,
-    stringify({
-      backend: {
-        baseUrl: BASE,
-        listen: { port: PORT },
-        database: {
-          client: 'pg',
-          connection: { host: hostname, port: Number(port), user: 'postgres' },
-        },
-        auth: {
-          externalAccess: [
-            { type: 'static', options: { token: TOKEN, subject: 'bench' } },
-          ],
-        },
-      },
-      catalog: {
-        rules: [
-          {
-            allow: [
-              'Component',
-              'System',
-              'API',
-              'Resource',
-              'Location',
-              'Domain',
-              'Group',
-            ],
-          },
-        ],
-        locations: [{ type: 'file', target: catalogFile }],
-      },
-      releaseManagement: { demoData: { enabled: false } },
-    }),
-  );
+  writeBenchConfig(config, {
+    port: PORT,
+    token: TOKEN,
+    catalogFile: catalogFile,
+    database: {
+      client: 'pg',
+      connection: { host: hostname, port: Number(port), user: 'postgres' },
+    },
+  });
   const stop = startDemoBackend(config);
   try {
     await waitFor(`/api/catalog/entities/by-name/component/default/service-42`);

@@ -124,3 +124,52 @@ export async function waitForPath(
   }
   throw new Error(`${url} did not answer in ${timeoutMs / 1000} s`);
 }
+
+/**
+ * The extra app-config of a benchmark backend: its own port, a static
+ * token for the benchmark, the given catalog file as the only location,
+ * no demo data, and optionally a database.
+ */
+export function writeBenchConfig(
+  file: string,
+  options: {
+    port: number;
+    token: string;
+    catalogFile: string;
+    database?: object;
+  },
+): void {
+  const config = {
+    backend: {
+      baseUrl: `http://localhost:${options.port}`,
+      listen: { port: options.port },
+      ...(options.database ? { database: options.database } : {}),
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: options.token, subject: 'bench' },
+          },
+        ],
+      },
+    },
+    catalog: {
+      rules: [
+        {
+          allow: [
+            'Component',
+            'System',
+            'API',
+            'Resource',
+            'Location',
+            'Domain',
+            'Group',
+          ],
+        },
+      ],
+      locations: [{ type: 'file', target: options.catalogFile }],
+    },
+    releaseManagement: { demoData: { enabled: false } },
+  };
+  writeFileSync(file, stringify(config));
+}

@@ -8,14 +8,14 @@
  *
  *   yarn workspace @release-management/plugin-release-management-backend bench:real-catalog
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stringify } from 'yaml';
 import {
   baselineImpact,
   startDemoBackend,
+  writeBenchConfig,
   writeCatalogYaml,
 } from './demoBackend';
 import { percentile, syntheticCatalog } from './syntheticCatalog';
@@ -44,37 +44,11 @@ function writeCatalog(dir: string) {
   const file = join(dir, 'catalog.yaml');
   writeCatalogYaml(entities, file);
   const config = join(dir, 'app-config.bench.yaml');
-  writeFileSync(
-    config,
-    stringify({
-      backend: {
-        baseUrl: BASE,
-        listen: { port: PORT },
-        auth: {
-          externalAccess: [
-            { type: 'static', options: { token: TOKEN, subject: 'bench' } },
-          ],
-        },
-      },
-      catalog: {
-        rules: [
-          {
-            allow: [
-              'Component',
-              'System',
-              'API',
-              'Resource',
-              'Location',
-              'Domain',
-              'Group',
-            ],
-          },
-        ],
-        locations: [{ type: 'file', target: file }],
-      },
-      releaseManagement: { demoData: { enabled: false } },
-    }),
-  );
+  writeBenchConfig(config, {
+    port: PORT,
+    token: TOKEN,
+    catalogFile: file,
+  });
   return { config, hubRef, componentRefs };
 }
 
