@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   releaseModelDefinitionSchema,
+  type ReleaseModelDefinition,
   type ReleaseModelRevision,
 } from '@release-management/plugin-release-management-common';
 import { Knex } from 'knex';
@@ -165,12 +166,28 @@ export class DatabaseReleaseModelStore implements ReleaseModelStore {
   }
 }
 
+// Calendars and checks read models on every request; a stored definition
+// is parsed and validated once per distinct text. Keyed by the text, not
+// by name and revision, so two databases can never mix up definitions.
+const parsedDefinitions = new Map<string, ReleaseModelDefinition>();
+const PARSED_LIMIT = 1000;
+
+function parseDefinition(json: string): ReleaseModelDefinition {
+  let definition = parsedDefinitions.get(json);
+  if (!definition) {
+    definition = releaseModelDefinitionSchema.parse(JSON.parse(json));
+    if (parsedDefinitions.size >= PARSED_LIMIT) parsedDefinitions.clear();
+    parsedDefinitions.set(json, definition);
+  }
+  return definition;
+}
+
 function toModel(row: JoinedRow): StoredReleaseModel {
   return {
     name: row.name,
     source: row.source,
     revision: Number(row.current_revision),
-    definition: releaseModelDefinitionSchema.parse(JSON.parse(row.definition)),
+    definition: parseDefinition(row.definition),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     updatedBy: row.created_by,
@@ -181,7 +198,7 @@ function toRevision(row: RevisionRow): ReleaseModelRevision {
   return {
     name: row.model_name,
     revision: Number(row.revision),
-    definition: releaseModelDefinitionSchema.parse(JSON.parse(row.definition)),
+    definition: parseDefinition(row.definition),
     createdAt: row.created_at,
     createdBy: row.created_by,
   };

@@ -232,12 +232,7 @@ export function maintenanceOccurrences(
   // in the window's zone; the RRULE then picks the days.
   const [hour, minute] = window.startTime.split(':').map(Number);
   const anchor = new Date(Date.parse(from) - 86_400_000);
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: window.timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(anchor);
+  const day = dayFormat(window.timeZone).format(anchor);
   const first = `${day}T${String(hour).padStart(2, '0')}:${String(
     minute,
   ).padStart(2, '0')}:00`;
@@ -254,6 +249,22 @@ export function maintenanceOccurrences(
     from,
     to,
   );
+}
+
+// Building an Intl.DateTimeFormat is costly; one per zone is enough.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** A wall-clock time in a zone as an instant. */
