@@ -23,16 +23,14 @@ export function applyFilter(
   if (filter.models) {
     builder.whereIn('model_name', filter.models);
   }
+  // Entity filters start from the scope table's entity index: a few rows
+  // per entity, where a correlated EXISTS would probe every release in the
+  // window. An empty set of entities has no releases.
   if (filter.entityRef) {
-    builder.whereExists(
-      scopeSubquery(db).where('release_scope.entity_ref', filter.entityRef),
-    );
+    builder.whereIn('id', releasesWithEntities(db, [filter.entityRef]));
   }
   if (filter.entityRefs) {
-    // An empty set of entities has no releases.
-    builder.whereExists(
-      scopeSubquery(db).whereIn('release_scope.entity_ref', filter.entityRefs),
-    );
+    builder.whereIn('id', releasesWithEntities(db, filter.entityRefs));
   }
   // Windows are half-open: one ending when the range starts is outside.
   if (filter.to) {
@@ -99,6 +97,12 @@ function applyRule(
     default:
       builder.whereRaw('1 = 0');
   }
+}
+
+function releasesWithEntities(db: Knex, refs: string[]) {
+  return db('release_scope')
+    .select('release_scope.release_id')
+    .whereIn('release_scope.entity_ref', refs);
 }
 
 function scopeSubquery(db: Knex) {
