@@ -40,13 +40,6 @@ import type { CatalogScopeResolver } from './CatalogScopeResolver';
 import type { Clock } from './Clock';
 import type { ReleaseModelService } from './ReleaseModelService';
 
-/** Thrown when gates keep a release from moving; carries the failures. */
-export class GateError extends ConflictError {
-  constructor(message: string, readonly failures: GateFailure[]) {
-    super(message);
-  }
-}
-
 type Parsed<T extends z.ZodType> = z.output<T>;
 
 /** Finds the current conflicts of a stored release. */
@@ -216,7 +209,7 @@ export class ReleaseService {
     if (request.revision !== undefined) {
       assertRevision(release, request.revision);
     }
-    const model = await this.modelOf(release);
+    const model = await this.modelDefinition(release);
     const targets = allowedTargets(model, release.status);
     if (!targets.includes(request.to)) {
       throw new ConflictError(
@@ -237,21 +230,19 @@ export class ReleaseService {
     if (failures.length > 0) {
       const fixed = failures.filter(f => f.overridable === false);
       if (request.override && fixed.length > 0) {
-        throw new GateError(
+        throw new ConflictError(
           `The release cannot move to ${
             request.to
           }, not even with an override: ${fixed
             .map(f => f.message)
             .join('; ')}`,
-          failures,
         );
       }
       if (!request.override) {
-        throw new GateError(
+        throw new ConflictError(
           `The release cannot move to ${request.to}: ${failures
             .map(f => f.message)
             .join('; ')}`,
-          failures,
         );
       }
       if (!(await canOverride())) {
@@ -304,7 +295,7 @@ export class ReleaseService {
     id: string,
   ): Promise<Array<{ to: string; failures: GateFailure[] }>> {
     const release = await this.getStored(id);
-    const model = await this.modelOf(release);
+    const model = await this.modelDefinition(release);
     return Promise.all(
       allowedTargets(model, release.status).map(async to => ({
         to,
@@ -318,12 +309,7 @@ export class ReleaseService {
     request: Parsed<typeof approvalRequestSchema>,
     actor: Actor,
   ): Promise<Release> {
-    const release = await this.getStored(id);
-    assertOpen(release);
-    if (request.revision !== undefined) {
-      assertRevision(release, request.revision);
-    }
-    const model = await this.modelOf(release);
+    const { release, model } = await this.openRelease(id, request.revision);
     const stage = model.stages.find(s => s.key === request.stage);
     if (!stage) {
       throw new InputError(
@@ -384,12 +370,7 @@ export class ReleaseService {
     request: Parsed<typeof checklistUpdateRequestSchema>,
     actor: Actor,
   ): Promise<Release> {
-    const release = await this.getStored(id);
-    assertOpen(release);
-    if (request.revision !== undefined) {
-      assertRevision(release, request.revision);
-    }
-    const model = await this.modelOf(release);
+    const { release, model } = await this.openRelease(id, request.revision);
     const stage = model.stages.find(s =>
       s.checklist.some(item => item.id === itemId),
     );
@@ -480,14 +461,21 @@ export class ReleaseService {
     return failures;
   }
 
-  /** The model revision a release follows. */
-  modelDefinition(
-    release: Pick<StoredRelease, 'model'>,
-  ): Promise<ReleaseModelDefinition> {
-    return this.modelOf(release);
+  /**
+   * A release that may still change, at the revision the caller saw if it
+   * names one, with its model revision.
+   */
+  private async openRelease(id: string, revision?: number) {
+    const release = await this.getStored(id);
+    assertOpen(release);
+    if (revision !== undefined) {
+      assertRevision(release, revision);
+    }
+    return { release, model: await this.modelDefinition(release) };
   }
 
-  private async modelOf(
+  /** The model revision a release follows. */
+  async modelDefinition(
     release: Pick<StoredRelease, 'model'>,
   ): Promise<ReleaseModelDefinition> {
     const revision = await this.models.getRevision(
@@ -498,7 +486,7 @@ export class ReleaseService {
   }
 
   private async withStage(release: StoredRelease): Promise<Release> {
-    const model = await this.modelOf(release);
+    const model = await this.modelDefinition(release);
     return {
       ...release,
       currentStage: currentStage(model, release.status)?.key ?? null,

@@ -1,6 +1,7 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { aCalendar } from '../testUtils';
 import { ReleaseManagementClient } from './ReleaseManagementClient';
 
 const baseUrl = 'http://localhost:7007/api/release-management';
@@ -43,24 +44,7 @@ describe('ReleaseManagementClient', () => {
     server.use(
       http.get(`${baseUrl}/calendar`, ({ request }) => {
         url = new URL(request.url);
-        return HttpResponse.json({
-          from: '2030-01-01T00:00:00.000Z',
-          to: '2030-01-31T00:00:00.000Z',
-          releases: [],
-          truncated: false,
-          freezes: [],
-          maintenanceWindows: [],
-          deployments: [],
-          snapshot: {
-            builtAt: '2030-01-01T00:00:00.000Z',
-            ageSeconds: 1,
-            entities: 1,
-            edges: 0,
-            catalogCalls: 1,
-            truncated: false,
-            stale: false,
-          },
-        });
+        return HttpResponse.json(aCalendar());
       }),
     );
 
@@ -71,7 +55,7 @@ describe('ReleaseManagementClient', () => {
       status: ['planned', 'scheduled'],
     });
 
-    expect(calendar.snapshot.entities).toBe(1);
+    expect(calendar.snapshot.entities).toBe(72);
     expect(url?.searchParams.get('entityRef')).toBe(
       'component:default/cart-service',
     );
