@@ -37,6 +37,12 @@ describe('release-management plugin (new frontend system)', () => {
       screen.getByText('component:default/cart-service@4.2.0'),
     ).toBeInTheDocument();
     expect(api.listReleases).toHaveBeenCalledWith({ limit: 500 });
+    // The app draws the page header; the page does not add a second one.
+    expect(
+      screen.queryByText(
+        'Plan, coordinate and review releases across the catalog',
+      ),
+    ).not.toBeInTheDocument();
   });
 
   it('explains the page when there are no releases', async () => {

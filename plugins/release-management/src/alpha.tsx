@@ -31,7 +31,7 @@ const releaseManagementPage = PageBlueprint.make({
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('./components/ReleaseManagementPage').then(m =>
-        compatWrapper(<m.ReleaseManagementPage />),
+        compatWrapper(<m.ReleaseManagementPage withHeader={false} />),
       ),
   },
 });

@@ -49,8 +49,15 @@ const columns: TableColumn<Release>[] = [
 /**
  * The release management page. Calendar, models and metrics views grow
  * here; today it lists the releases the user may read.
+ *
+ * On the new frontend system the app draws the page header, so the page
+ * renders its content only (`withHeader={false}`).
  */
-export const ReleaseManagementPage = () => {
+export const ReleaseManagementPage = ({
+  withHeader = true,
+}: {
+  withHeader?: boolean;
+}) => {
   const api = useApi(releaseManagementApiRef);
   const releases = useAsync(() => api.listReleases({ limit: 500 }), [api]);
 
@@ -78,22 +85,26 @@ export const ReleaseManagementPage = () => {
     );
   }
 
+  const content = (
+    <Content>
+      <ContentHeader title="Releases">
+        <SupportButton>
+          Releases make new and changed services and features available to their
+          users. Each follows a release model and is checked against freezes and
+          the releases of its neighbours in the catalog.
+        </SupportButton>
+      </ContentHeader>
+      {body}
+    </Content>
+  );
+  if (!withHeader) return content;
   return (
     <Page themeId="tool">
       <Header
         title="Release Management"
         subtitle="Plan, coordinate and review releases across the catalog"
       />
-      <Content>
-        <ContentHeader title="Releases">
-          <SupportButton>
-            Releases make new and changed services and features available to
-            their users. Each follows a release model and is checked against
-            freezes and the releases of its neighbours in the catalog.
-          </SupportButton>
-        </ContentHeader>
-        {body}
-      </Content>
+      {content}
     </Page>
   );
 };
