@@ -2,20 +2,16 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import releaseManagementPlugin from './alpha';
 import { releaseManagementApiRef, type ReleaseManagementApi } from './api';
-import { aRelease } from './testUtils';
+import { aRelease, mockApi } from './testUtils';
 
 function apiWith(
   listReleases: ReleaseManagementApi['listReleases'],
 ): jest.Mocked<ReleaseManagementApi> {
-  return {
-    getHealth: jest.fn(),
-    getCalendar: jest.fn(),
-    listReleases: jest.fn(listReleases),
-  };
+  return mockApi({ listReleases });
 }
 
 describe('release-management plugin (new frontend system)', () => {
-  it('lists the releases on the page at /release-management', async () => {
+  it('lists the releases on the releases tab', async () => {
     const api = apiWith(async () => ({
       items: [aRelease()],
       totalCount: 1,
@@ -26,7 +22,7 @@ describe('release-management plugin (new frontend system)', () => {
     renderTestApp({
       features: [releaseManagementPlugin],
       apis: [[releaseManagementApiRef, api]],
-      initialRouteEntries: ['/release-management'],
+      initialRouteEntries: ['/release-management/releases'],
     });
 
     await waitFor(() =>
@@ -59,7 +55,7 @@ describe('release-management plugin (new frontend system)', () => {
           })),
         ],
       ],
-      initialRouteEntries: ['/release-management'],
+      initialRouteEntries: ['/release-management/releases'],
     });
 
     await waitFor(() =>
@@ -78,7 +74,7 @@ describe('release-management plugin (new frontend system)', () => {
           }),
         ],
       ],
-      initialRouteEntries: ['/release-management'],
+      initialRouteEntries: ['/release-management/releases'],
     });
 
     await waitFor(() =>

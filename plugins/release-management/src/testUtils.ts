@@ -1,3 +1,4 @@
+import type { ReleaseManagementApi } from './api';
 import type {
   CalendarResponse,
   Release,
@@ -65,4 +66,31 @@ export function aCalendar(
     },
     ...overrides,
   };
+}
+
+/**
+ * A mocked API client: the given methods answer, any other call fails the
+ * test loudly instead of returning undefined.
+ */
+export function mockApi(
+  implementations: Partial<ReleaseManagementApi> = {},
+): jest.Mocked<ReleaseManagementApi> {
+  const mocks = new Map<string, jest.Mock>();
+  return new Proxy({} as jest.Mocked<ReleaseManagementApi>, {
+    get(_target, property) {
+      // Not a method of the API; `then` would make the client look awaitable.
+      if (typeof property !== 'string' || property === 'then') {
+        return undefined;
+      }
+      if (!mocks.has(property)) {
+        const implementation =
+          implementations[property as keyof ReleaseManagementApi] ??
+          (async () => {
+            throw new Error(`unexpected call to ${property}`);
+          });
+        mocks.set(property, jest.fn(implementation as any));
+      }
+      return mocks.get(property);
+    },
+  });
 }

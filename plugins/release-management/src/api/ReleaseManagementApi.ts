@@ -1,11 +1,49 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ApplicableModel,
+  Approval,
+  ApprovalRequest,
+  CalendarFeed,
   CalendarQuery,
   CalendarResponse,
+  ChecklistUpdateRequest,
+  ConflictCheckRequest,
+  ConflictCheckResponse,
+  CreateFreezeWindowRequest,
+  CreateReleaseModelRequest,
+  CreateReleaseRequest,
+  ExplorerResponse,
+  FeedScope,
+  FreezeOccurrence,
+  FreezeWindow,
+  GateFailure,
   HealthResponse,
+  ImpactResponse,
   ListReleasesQuery,
+  PatchReleaseRequest,
+  Release,
+  ReleaseHistoryEntry,
+  ReleaseModel,
+  ReleaseModelRevision,
+  ReleaseOrderResponse,
   ReleasePage,
+  SlotSearchRequest,
+  SlotSearchResponse,
+  SnapshotInfo,
+  TransitionRequest,
+  UpdateReleaseModelRequest,
 } from '@release-management/plugin-release-management-common';
+
+/** What an analysis is about: entities, or the scope of a release. @public */
+export type AnalysisTarget =
+  | { entityRefs: string[]; releaseId?: undefined }
+  | { releaseId: string; entityRefs?: undefined };
+
+/** A calendar feed as created; its URL is shown this once. @public */
+export type CreatedCalendarFeed = CalendarFeed & { url: string };
+
+/** @public */
+export type { Approval };
 
 /**
  * Client of the release-management backend. Components never talk HTTP
@@ -22,6 +60,64 @@ export interface ReleaseManagementApi {
 
   /** A page of the releases the caller may read. */
   listReleases(query?: ListReleasesQuery): Promise<ReleasePage>;
+  getRelease(id: string): Promise<Release>;
+  createRelease(request: CreateReleaseRequest): Promise<Release>;
+  /** Refused with a 409 when `request.revision` is not the current one. */
+  updateRelease(id: string, request: PatchReleaseRequest): Promise<Release>;
+  transitionRelease(id: string, request: TransitionRequest): Promise<Release>;
+  /** The gates that keep the release from moving on, in words. */
+  getPendingGates(id: string): Promise<GateFailure[]>;
+  decideApproval(id: string, request: ApprovalRequest): Promise<Release>;
+  updateChecklistItem(
+    id: string,
+    itemId: string,
+    request: ChecklistUpdateRequest,
+  ): Promise<Release>;
+  getReleaseHistory(id: string): Promise<ReleaseHistoryEntry[]>;
+  /** The release's current conflicts, computed when asked. */
+  getReleaseConflicts(id: string): Promise<ConflictCheckResponse>;
+  /** Runs component verification on the scope and records it. */
+  verifyRelease(id: string): Promise<Release>;
+
+  listModels(): Promise<ReleaseModel[]>;
+  getModel(name: string): Promise<ReleaseModel>;
+  listModelRevisions(name: string): Promise<ReleaseModelRevision[]>;
+  createModel(request: CreateReleaseModelRequest): Promise<ReleaseModel>;
+  updateModel(
+    name: string,
+    request: UpdateReleaseModelRequest,
+  ): Promise<ReleaseModel>;
+
+  listFreezeWindows(): Promise<FreezeWindow[]>;
+  getFreezeWindow(id: string): Promise<FreezeWindow>;
+  createFreezeWindow(request: CreateFreezeWindowRequest): Promise<FreezeWindow>;
+  updateFreezeWindow(
+    id: string,
+    revision: number,
+    window: CreateFreezeWindowRequest,
+  ): Promise<FreezeWindow>;
+  deleteFreezeWindow(id: string): Promise<void>;
+  listFreezeOccurrences(from: string, to: string): Promise<FreezeOccurrence[]>;
+
+  /** "What if": the conflicts of a plan that need not be saved. */
+  checkConflicts(request: ConflictCheckRequest): Promise<ConflictCheckResponse>;
+  /** The next windows free of blocking conflicts. */
+  findSlots(request: SlotSearchRequest): Promise<SlotSearchResponse>;
+
+  getSnapshotInfo(): Promise<SnapshotInfo>;
+  getImpact(
+    target: AnalysisTarget,
+    options?: { maxDepth?: number; maxEntities?: number },
+  ): Promise<ImpactResponse>;
+  getReleaseOrder(target: AnalysisTarget): Promise<ReleaseOrderResponse>;
+  getApplicableModel(entityRef: string): Promise<ApplicableModel>;
+  getExplorer(
+    root: { system: string } | { domain: string },
+  ): Promise<ExplorerResponse>;
+
+  listFeeds(): Promise<CalendarFeed[]>;
+  createFeed(scope: FeedScope, title?: string): Promise<CreatedCalendarFeed>;
+  revokeFeed(id: string): Promise<void>;
 }
 
 /** @public */

@@ -1,17 +1,47 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  applicableModelSchema,
+  calendarFeedSchema,
   calendarResponseSchema,
+  conflictCheckResponseSchema,
+  createdFeedSchema,
+  explorerResponseSchema,
+  freezeOccurrenceSchema,
+  freezeWindowSchema,
+  gateFailureSchema,
   healthResponseSchema,
+  impactResponseSchema,
+  releaseHistoryEntrySchema,
+  releaseModelRevisionSchema,
+  releaseModelSchema,
+  releaseOrderResponseSchema,
   releasePageSchema,
+  releaseSchema,
+  slotSearchResponseSchema,
+  snapshotInfoSchema,
+  type ApprovalRequest,
   type CalendarQuery,
-  type CalendarResponse,
-  type HealthResponse,
+  type ChecklistUpdateRequest,
+  type ConflictCheckRequest,
+  type CreateFreezeWindowRequest,
+  type CreateReleaseModelRequest,
+  type CreateReleaseRequest,
+  type FeedScope,
   type ListReleasesQuery,
-  type ReleasePage,
+  type PatchReleaseRequest,
+  type SlotSearchRequest,
+  type TransitionRequest,
+  type UpdateReleaseModelRequest,
 } from '@release-management/plugin-release-management-common';
-import type { z } from 'zod';
-import type { ReleaseManagementApi } from './ReleaseManagementApi';
+import { z } from 'zod';
+import type {
+  AnalysisTarget,
+  ReleaseManagementApi,
+} from './ReleaseManagementApi';
+
+const itemsOf = <T extends z.ZodType>(schema: T) =>
+  z.object({ items: z.array(schema) }).transform(r => r.items);
 
 /**
  * Talks to the release-management backend through the discovery and fetch
@@ -30,36 +60,258 @@ export class ReleaseManagementClient implements ReleaseManagementApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getHealth(): Promise<HealthResponse> {
-    return this.request('/health', healthResponseSchema);
+  getHealth() {
+    return this.get('/health', healthResponseSchema);
   }
 
-  async getCalendar(query: CalendarQuery): Promise<CalendarResponse> {
-    return this.request(
+  getCalendar(query: CalendarQuery) {
+    return this.get(
       `/calendar?${toSearchParams(query)}`,
       calendarResponseSchema,
     );
   }
 
-  async listReleases(query: ListReleasesQuery = {}): Promise<ReleasePage> {
-    return this.request(
-      `/releases?${toSearchParams(query)}`,
-      releasePageSchema,
+  listReleases(query: ListReleasesQuery = {}) {
+    return this.get(`/releases?${toSearchParams(query)}`, releasePageSchema);
+  }
+
+  getRelease(id: string) {
+    return this.get(`/releases/${enc(id)}`, releaseSchema);
+  }
+
+  createRelease(request: CreateReleaseRequest) {
+    return this.send('POST', '/releases', request, releaseSchema);
+  }
+
+  updateRelease(id: string, request: PatchReleaseRequest) {
+    return this.send('PATCH', `/releases/${enc(id)}`, request, releaseSchema);
+  }
+
+  transitionRelease(id: string, request: TransitionRequest) {
+    return this.send(
+      'POST',
+      `/releases/${enc(id)}/transitions`,
+      request,
+      releaseSchema,
     );
   }
 
-  private async request<T>(
+  getPendingGates(id: string) {
+    return this.get(`/releases/${enc(id)}/gates`, itemsOf(gateFailureSchema));
+  }
+
+  decideApproval(id: string, request: ApprovalRequest) {
+    return this.send(
+      'POST',
+      `/releases/${enc(id)}/approvals`,
+      request,
+      releaseSchema,
+    );
+  }
+
+  updateChecklistItem(
+    id: string,
+    itemId: string,
+    request: ChecklistUpdateRequest,
+  ) {
+    return this.send(
+      'PUT',
+      `/releases/${enc(id)}/checklist/${enc(itemId)}`,
+      request,
+      releaseSchema,
+    );
+  }
+
+  getReleaseHistory(id: string) {
+    return this.get(
+      `/releases/${enc(id)}/history`,
+      itemsOf(releaseHistoryEntrySchema),
+    );
+  }
+
+  getReleaseConflicts(id: string) {
+    return this.get(
+      `/releases/${enc(id)}/conflicts`,
+      conflictCheckResponseSchema,
+    );
+  }
+
+  verifyRelease(id: string) {
+    return this.send(
+      'POST',
+      `/releases/${enc(id)}/verification`,
+      {},
+      releaseSchema,
+    );
+  }
+
+  listModels() {
+    return this.get('/models', itemsOf(releaseModelSchema));
+  }
+
+  getModel(name: string) {
+    return this.get(`/models/${enc(name)}`, releaseModelSchema);
+  }
+
+  listModelRevisions(name: string) {
+    return this.get(
+      `/models/${enc(name)}/revisions`,
+      itemsOf(releaseModelRevisionSchema),
+    );
+  }
+
+  createModel(request: CreateReleaseModelRequest) {
+    return this.send('POST', '/models', request, releaseModelSchema);
+  }
+
+  updateModel(name: string, request: UpdateReleaseModelRequest) {
+    return this.send(
+      'PUT',
+      `/models/${enc(name)}`,
+      request,
+      releaseModelSchema,
+    );
+  }
+
+  listFreezeWindows() {
+    return this.get('/freeze-windows', itemsOf(freezeWindowSchema));
+  }
+
+  getFreezeWindow(id: string) {
+    return this.get(`/freeze-windows/${enc(id)}`, freezeWindowSchema);
+  }
+
+  createFreezeWindow(request: CreateFreezeWindowRequest) {
+    return this.send('POST', '/freeze-windows', request, freezeWindowSchema);
+  }
+
+  updateFreezeWindow(
+    id: string,
+    revision: number,
+    window: CreateFreezeWindowRequest,
+  ) {
+    return this.send(
+      'PUT',
+      `/freeze-windows/${enc(id)}`,
+      { revision, window },
+      freezeWindowSchema,
+    );
+  }
+
+  async deleteFreezeWindow(id: string) {
+    await this.send('DELETE', `/freeze-windows/${enc(id)}`, undefined);
+  }
+
+  listFreezeOccurrences(from: string, to: string) {
+    return this.get(
+      `/freeze-windows/occurrences?${toSearchParams({ from, to })}`,
+      itemsOf(freezeOccurrenceSchema),
+    );
+  }
+
+  checkConflicts(request: ConflictCheckRequest) {
+    return this.send(
+      'POST',
+      '/conflicts/check',
+      request,
+      conflictCheckResponseSchema,
+    );
+  }
+
+  findSlots(request: SlotSearchRequest) {
+    return this.send(
+      'POST',
+      '/conflicts/slots',
+      request,
+      slotSearchResponseSchema,
+    );
+  }
+
+  getSnapshotInfo() {
+    return this.get('/analysis/snapshot', snapshotInfoSchema);
+  }
+
+  getImpact(
+    target: AnalysisTarget,
+    options: { maxDepth?: number; maxEntities?: number } = {},
+  ) {
+    const query = toSearchParams({ ...targetQuery(target), ...options });
+    return this.get(`/analysis/impact?${query}`, impactResponseSchema);
+  }
+
+  getReleaseOrder(target: AnalysisTarget) {
+    return this.get(
+      `/analysis/order?${toSearchParams(targetQuery(target))}`,
+      releaseOrderResponseSchema,
+    );
+  }
+
+  getApplicableModel(entityRef: string) {
+    return this.get(
+      `/analysis/applicable-model?${toSearchParams({ entityRef })}`,
+      applicableModelSchema,
+    );
+  }
+
+  getExplorer(root: { system: string } | { domain: string }) {
+    return this.get(
+      `/analysis/explorer?${toSearchParams(root)}`,
+      explorerResponseSchema,
+    );
+  }
+
+  listFeeds() {
+    return this.get('/feeds', itemsOf(calendarFeedSchema));
+  }
+
+  createFeed(scope: FeedScope, title?: string) {
+    return this.send('POST', '/feeds', { scope, title }, createdFeedSchema);
+  }
+
+  async revokeFeed(id: string) {
+    await this.send('DELETE', `/feeds/${enc(id)}`, undefined);
+  }
+
+  private get<S extends z.ZodType>(path: string, schema: S) {
+    return this.request(path, schema);
+  }
+
+  private send<S extends z.ZodType>(
+    method: string,
     path: string,
-    schema: z.ZodType<T>,
+    body: unknown,
+    schema?: S,
+  ) {
+    return this.request(path, schema, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  private async request<S extends z.ZodType>(
+    path: string,
+    schema: S | undefined,
     init?: RequestInit,
-  ): Promise<T> {
+  ): Promise<z.output<S>> {
     const baseUrl = await this.discoveryApi.getBaseUrl('release-management');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
+    if (!schema) return undefined as z.output<S>;
     return schema.parse(await response.json());
   }
+}
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+function targetQuery(target: AnalysisTarget) {
+  return target.releaseId
+    ? { releaseId: target.releaseId }
+    : { entityRef: target.entityRefs };
 }
 
 /** Query parameters; arrays repeat the key, undefined values are left out. */

@@ -1,3 +1,7 @@
 export { releaseManagementApiRef } from './ReleaseManagementApi';
-export type { ReleaseManagementApi } from './ReleaseManagementApi';
+export type {
+  AnalysisTarget,
+  CreatedCalendarFeed,
+  ReleaseManagementApi,
+} from './ReleaseManagementApi';
 export { ReleaseManagementClient } from './ReleaseManagementClient';

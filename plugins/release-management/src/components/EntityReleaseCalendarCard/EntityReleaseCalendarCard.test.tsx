@@ -3,7 +3,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { releaseManagementApiRef, type ReleaseManagementApi } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { aCalendar } from '../../testUtils';
+import { aCalendar, mockApi } from '../../testUtils';
 import { EntityReleaseCalendarCard } from './EntityReleaseCalendarCard';
 
 const entity = {
@@ -14,11 +14,7 @@ const entity = {
 };
 
 function renderCard(getCalendar: ReleaseManagementApi['getCalendar']) {
-  const api: jest.Mocked<ReleaseManagementApi> = {
-    getHealth: jest.fn(),
-    listReleases: jest.fn(),
-    getCalendar: jest.fn(getCalendar),
-  };
+  const api = mockApi({ getCalendar });
   renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityReleaseCalendarCard />

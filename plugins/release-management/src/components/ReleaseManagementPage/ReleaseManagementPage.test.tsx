@@ -1,23 +1,22 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
-import { releaseManagementApiRef, type ReleaseManagementApi } from '../../api';
-import { aRelease } from '../../testUtils';
+import { releaseManagementApiRef } from '../../api';
+import { aRelease, mockApi } from '../../testUtils';
 import { ReleaseManagementPage } from './ReleaseManagementPage';
 
 describe('ReleaseManagementPage (legacy frontend system)', () => {
-  it('draws its own header and lists the releases', async () => {
-    const api: jest.Mocked<ReleaseManagementApi> = {
-      getHealth: jest.fn(),
-      getCalendar: jest.fn(),
+  it('draws its own header and tabs, and routes to the releases list', async () => {
+    const api = mockApi({
       listReleases: jest.fn().mockResolvedValue({
         items: [aRelease({ title: 'Search synonyms', versionLabel: '2.9' })],
         totalCount: 1,
         limit: 500,
         offset: 0,
       }),
-    };
+    });
     renderInTestApp(<ReleaseManagementPage />, {
       apis: [[releaseManagementApiRef, api]],
+      initialRouteEntries: ['/releases'],
     });
 
     expect(
@@ -25,6 +24,9 @@ describe('ReleaseManagementPage (legacy frontend system)', () => {
         'Plan, coordinate and review releases across the catalog',
       ),
     ).toBeInTheDocument();
+    for (const tab of ['Calendar', 'Releases', 'Models', 'Freeze windows']) {
+      expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
+    }
     await waitFor(() =>
       expect(screen.getByText('Search synonyms (2.9)')).toBeInTheDocument(),
     );

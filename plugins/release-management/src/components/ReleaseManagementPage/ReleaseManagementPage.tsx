@@ -1,110 +1,63 @@
-import {
-  Content,
-  ContentHeader,
-  EmptyState,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-  SupportButton,
-  Table,
-  type TableColumn,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import type { Release } from '@release-management/plugin-release-management-common';
-import Chip from '@material-ui/core/Chip';
-import useAsync from 'react-use/esm/useAsync';
-import { releaseManagementApiRef } from '../../api';
-import { formatWindow } from '../EntityReleaseCalendarCard/formatWindow';
+import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import { Route, Routes } from 'react-router-dom';
+import { ArchitectureExplorer } from '../ArchitectureExplorer';
+import { FreezeWindowsPage } from '../FreezeWindowsPage';
+import { ModelsPage } from '../ModelsPage';
+import { ReleaseCalendarPage } from '../ReleaseCalendar';
+import { ReleaseDetailPage } from '../ReleaseDetailPage';
+import { ReleasesTable } from '../ReleasesTable';
+import { ReleaseWizard } from '../ReleaseWizard';
 
-const columns: TableColumn<Release>[] = [
-  {
-    title: 'Release',
-    field: 'title',
-    highlight: true,
-    render: r => `${r.title} (${r.versionLabel})`,
-  },
-  {
-    title: 'Status',
-    field: 'status',
-    render: r => <Chip size="small" variant="outlined" label={r.status} />,
-  },
-  { title: 'Stage', field: 'currentStage', emptyValue: '—' },
-  {
-    title: 'Planned window',
-    field: 'plannedWindow.start',
-    render: r =>
-      r.plannedWindow
-        ? formatWindow(r.plannedWindow.start, r.plannedWindow.end)
-        : '—',
-  },
-  {
-    title: 'Scope',
-    render: r => r.scope.map(s => `${s.entityRef}@${s.version}`).join(', '),
-  },
-  { title: 'Model', field: 'model.name' },
-  { title: 'Release manager', field: 'releaseManager' },
-];
+/** The releases tab: the list, the wizard and one release. */
+const ReleasesRoutes = () => (
+  <Routes>
+    <Route path="/" element={<ReleasesTable />} />
+    <Route path="/new" element={<ReleaseWizard />} />
+    <Route path="/:id" element={<ReleaseDetailPage />} />
+    <Route path="/:id/edit" element={<ReleaseWizard />} />
+  </Routes>
+);
 
 /**
- * The release management page. Calendar, models and metrics views grow
- * here; today it lists the releases the user may read.
+ * The release management page: calendar, releases, models, freeze windows
+ * and the architecture explorer, each a tab with its own sub-routes (see
+ * `routes.ts`).
  *
  * On the new frontend system the app draws the page header, so the page
- * renders its content only (`withHeader={false}`).
+ * renders its tabs only (`withHeader={false}`).
  */
 export const ReleaseManagementPage = ({
   withHeader = true,
 }: {
   withHeader?: boolean;
 }) => {
-  const api = useApi(releaseManagementApiRef);
-  const releases = useAsync(() => api.listReleases({ limit: 500 }), [api]);
-
-  let body: JSX.Element;
-  if (releases.loading) {
-    body = <Progress />;
-  } else if (releases.error) {
-    body = <ResponseErrorPanel error={releases.error} />;
-  } else if (!releases.value || releases.value.items.length === 0) {
-    body = (
-      <EmptyState
-        missing="content"
-        title="No releases planned yet"
-        description="Plan a release from a release model to see it on the calendar here and on the pages of every entity in its scope."
-      />
-    );
-  } else {
-    body = (
-      <Table<Release>
-        title={`Releases (${releases.value.totalCount})`}
-        options={{ paging: true, pageSize: 20, search: true, padding: 'dense' }}
-        columns={columns}
-        data={releases.value.items}
-      />
-    );
-  }
-
-  const content = (
-    <Content>
-      <ContentHeader title="Releases">
-        <SupportButton>
-          Releases make new and changed services and features available to their
-          users. Each follows a release model and is checked against freezes and
-          the releases of its neighbours in the catalog.
-        </SupportButton>
-      </ContentHeader>
-      {body}
-    </Content>
+  const tabs = (
+    <TabbedLayout>
+      <TabbedLayout.Route path="/" title="Calendar">
+        <ReleaseCalendarPage />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/releases" title="Releases">
+        <ReleasesRoutes />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/models" title="Models">
+        <ModelsPage />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/freeze-windows" title="Freeze windows">
+        <FreezeWindowsPage />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/architecture" title="Architecture">
+        <ArchitectureExplorer />
+      </TabbedLayout.Route>
+    </TabbedLayout>
   );
-  if (!withHeader) return content;
+  if (!withHeader) return tabs;
   return (
     <Page themeId="tool">
       <Header
         title="Release Management"
         subtitle="Plan, coordinate and review releases across the catalog"
       />
-      {content}
+      {tabs}
     </Page>
   );
 };

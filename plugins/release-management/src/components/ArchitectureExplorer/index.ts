@@ -1,0 +1,1 @@
+export { ArchitectureExplorer } from './ArchitectureExplorer';

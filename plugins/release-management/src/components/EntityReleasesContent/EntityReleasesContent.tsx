@@ -1,0 +1,2 @@
+// Placeholder until the view lands.
+export const EntityReleasesContent = () => <div>EntityReleasesContent</div>;

@@ -1,0 +1,1 @@
+export { FreezeWindowsPage } from './FreezeWindowsPage';

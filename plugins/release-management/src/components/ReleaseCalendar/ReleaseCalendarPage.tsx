@@ -1,0 +1,2 @@
+// Placeholder until the view lands.
+export const ReleaseCalendarPage = () => <div>ReleaseCalendarPage</div>;

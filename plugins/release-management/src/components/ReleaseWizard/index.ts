@@ -1,0 +1,1 @@
+export { ReleaseWizard } from './ReleaseWizard';
