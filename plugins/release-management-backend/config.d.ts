@@ -14,6 +14,17 @@ export interface Config {
       enabled?: boolean;
     };
 
+    /** Deployments reported by CI/CD pipelines and the deployment gate. */
+    deployments?: {
+      /**
+       * Environment names (compared without case) that count as
+       * production: only there does the gate ask for a release, and only
+       * there is a deployment no release covers an audit finding. Defaults
+       * to production and prod.
+       */
+      productionEnvironments?: string[];
+    };
+
     /** The in-memory catalog snapshot behind the architecture analyses. */
     analysis?: {
       /** Minutes between snapshot refreshes; default 5. */

@@ -15,6 +15,7 @@ import {
 import { AnalysisService } from './analysis/AnalysisService';
 import { CatalogSnapshotService } from './analysis/CatalogSnapshotService';
 import { CalendarService } from './scheduling/CalendarService';
+import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseFeedStore } from './database/DatabaseFeedStore';
 import { FeedService } from './scheduling/FeedService';
 import { SchedulingService } from './scheduling/SchedulingService';
@@ -27,9 +28,12 @@ import { RouterContext } from './router/RouterContext';
 import { CatalogScopeResolver } from './service/CatalogScopeResolver';
 import { systemClock } from './service/Clock';
 import { DemoDataSeeder } from './service/DemoDataSeeder';
+import { DeploymentGateService } from './service/DeploymentGateService';
+import { DeploymentService } from './service/DeploymentService';
 import { FreezeWindowService } from './service/FreezeWindowService';
 import { readConfigModels } from './service/readConfigModels';
 import { ReleaseModelService } from './service/ReleaseModelService';
+import { ReleaseCandidates } from './service/ReleaseCandidates';
 import { ReleaseService } from './service/ReleaseService';
 
 /**
@@ -63,6 +67,9 @@ export const releaseManagementPlugin = createBackendPlugin({
         const modelStore = await DatabaseReleaseModelStore.create({ database });
         const releaseStore = await DatabaseReleaseStore.create({ database });
         const freezeWindowStore = await DatabaseFreezeWindowStore.create({
+          database,
+        });
+        const deploymentStore = await DatabaseDeploymentStore.create({
           database,
         });
 
@@ -101,11 +108,29 @@ export const releaseManagementPlugin = createBackendPlugin({
           systemClock,
           (release, model) => scheduling.conflictsOfRelease(release, model),
         );
+        const candidates = new ReleaseCandidates(releaseStore, releases);
+        const deployments = new DeploymentService({
+          store: deploymentStore,
+          candidates,
+          clock: systemClock,
+          productionEnvironments: config.getOptionalStringArray(
+            'releaseManagement.deployments.productionEnvironments',
+          ),
+        });
+        const gate = new DeploymentGateService({
+          candidates,
+          deployments,
+          freezeWindows,
+          snapshots,
+          store: deploymentStore,
+          clock: systemClock,
+        });
         const calendars = new CalendarService({
           releaseStore,
           freezeWindows,
           models,
           snapshots,
+          deploymentStore,
         });
         const feeds = new FeedService({
           store: await DatabaseFeedStore.create({ database }),
@@ -168,6 +193,8 @@ export const releaseManagementPlugin = createBackendPlugin({
             scheduling,
             calendars,
             feeds,
+            deployments,
+            gate,
           }),
         );
         // Load balancers and uptime probes call this without a token.

@@ -139,6 +139,18 @@ export const deploymentGatePermission = createPermission({
 });
 
 /**
+ * Let a deployment through a hard freeze with a recorded justification.
+ * Only releases of emergency models whose policy allows freeze overrides
+ * qualify; pipeline tokens should not hold it.
+ *
+ * @public
+ */
+export const deploymentOverridePermission = createPermission({
+  name: 'release-management.deployment.override',
+  attributes: { action: 'update' },
+});
+
+/**
  * Read architecture analyses (impact, release order, applicable models,
  * component verification, explorer). They show catalog structure as the
  * plugin's service sees it, so grant it to those who may see the catalog.
@@ -172,5 +184,6 @@ export const releaseManagementPermissions: Array<
   deploymentReadPermission,
   deploymentCreatePermission,
   deploymentGatePermission,
+  deploymentOverridePermission,
   analysisReadPermission,
 ];

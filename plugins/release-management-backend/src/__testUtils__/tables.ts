@@ -9,4 +9,6 @@ export const PLUGIN_TABLES = [
   'release_history',
   'freeze_windows',
   'calendar_feeds',
+  'deployments',
+  'audit_findings',
 ];

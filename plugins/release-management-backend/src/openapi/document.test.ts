@@ -40,6 +40,8 @@ describe('the OpenAPI document', () => {
       scheduling: {} as any,
       calendars: {} as any,
       feeds: {} as any,
+      deployments: {} as any,
+      gate: {} as any,
     });
     const documented = new Set<string>();
     for (const [path, operations] of Object.entries(

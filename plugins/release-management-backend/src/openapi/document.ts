@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analysisPaths } from './analysisPaths';
+import { deploymentPaths } from './deploymentPaths';
 import { freezeWindowPaths } from './freezeWindowPaths';
 import { modelPaths } from './modelPaths';
 import { releasePaths } from './releasePaths';
@@ -14,7 +15,7 @@ export function buildOpenApiDocument() {
       title: 'Release Management API',
       version: '1',
       description:
-        'Release models, releases with a gated lifecycle, and freeze windows. Authenticate with a Backstage user token or a static external-access token.',
+        'Release models, releases with a gated lifecycle, freeze windows, deployments and the deployment gate. Authenticate with a Backstage user token or a static external-access token.',
     },
     servers: [{ url: '/api/release-management' }],
     security: [{ bearerAuth: [] }],
@@ -24,6 +25,7 @@ export function buildOpenApiDocument() {
       ...analysisPaths,
       ...schedulingPaths,
       ...freezeWindowPaths,
+      ...deploymentPaths,
     },
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },

@@ -9,6 +9,13 @@ import {
   conflictCheckResponseSchema,
   createFeedRequestSchema,
   createdFeedSchema,
+  deploymentPageSchema,
+  deploymentSchema,
+  gateRequestSchema,
+  gateResponseSchema,
+  recordDeploymentRequestSchema,
+  recordDeploymentResponseSchema,
+  auditFindingSchema,
   explorerResponseSchema,
   slotSearchRequestSchema,
   slotSearchResponseSchema,
@@ -73,6 +80,13 @@ export const schemas = {
   CreateFeedRequest: createFeedRequestSchema,
   CalendarFeed: calendarFeedSchema,
   CreatedFeed: createdFeedSchema,
+  Deployment: deploymentSchema,
+  DeploymentPage: deploymentPageSchema,
+  RecordDeploymentRequest: recordDeploymentRequestSchema,
+  RecordDeployment: recordDeploymentResponseSchema,
+  AuditFinding: auditFindingSchema,
+  GateRequest: gateRequestSchema,
+  GateResponse: gateResponseSchema,
 };
 
 export type SchemaName = keyof typeof schemas;

@@ -4,12 +4,15 @@ import express, { type ErrorRequestHandler } from 'express';
 import Router from 'express-promise-router';
 import type { AnalysisService } from '../analysis/AnalysisService';
 import type { CalendarService } from '../scheduling/CalendarService';
+import type { DeploymentGateService } from '../service/DeploymentGateService';
+import type { DeploymentService } from '../service/DeploymentService';
 import type { FeedService } from '../scheduling/FeedService';
 import type { SchedulingService } from '../scheduling/SchedulingService';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
 import type { ReleaseService } from '../service/ReleaseService';
 import { createAnalysisRouter } from './analysisRouter';
+import { createDeploymentsRouter } from './deploymentsRouter';
 import { createFeedsRouter } from './feedsRouter';
 import { createFreezeWindowsRouter } from './freezeWindowsRouter';
 import { createModelsRouter } from './modelsRouter';
@@ -47,6 +50,8 @@ export async function createRouter(options: {
   scheduling: SchedulingService;
   calendars: CalendarService;
   feeds: FeedService;
+  deployments: DeploymentService;
+  gate: DeploymentGateService;
 }): Promise<express.Router> {
   const { context, models, releases, freezeWindows, analysis } = options;
   const router = Router();
@@ -84,6 +89,13 @@ export async function createRouter(options: {
     }),
   );
   router.use(createFeedsRouter(context, options.feeds));
+  router.use(
+    createDeploymentsRouter(context, {
+      deployments: options.deployments,
+      gate: options.gate,
+      releases,
+    }),
+  );
 
   return router;
 }

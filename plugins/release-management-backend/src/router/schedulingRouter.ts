@@ -1,6 +1,7 @@
 import {
   calendarQuerySchema,
   conflictCheckRequestSchema,
+  deploymentReadPermission,
   releaseReadPermission,
   slotSearchRequestSchema,
 } from '@release-management/plugin-release-management-common';
@@ -32,7 +33,11 @@ export function createSchedulingRouter(
       credentials,
       releaseReadPermission,
     );
-    res.json(await calendars.calendar({ ...query, permission }));
+    const deployments = await ctx.isAllowed(
+      credentials,
+      deploymentReadPermission,
+    );
+    res.json(await calendars.calendar({ ...query, permission, deployments }));
   });
 
   router.post('/conflicts/check', async (req, res) => {

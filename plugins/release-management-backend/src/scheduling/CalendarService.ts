@@ -8,6 +8,7 @@ import { NotFoundError } from '@backstage/errors';
 import { identifyModel } from '../analysis/applicableModel';
 import type { CatalogGraph } from '../analysis/CatalogGraph';
 import type { CatalogSnapshotService } from '../analysis/CatalogSnapshotService';
+import type { DeploymentStore } from '../database/DeploymentStore';
 import type { ReleaseRuleFilter, ReleaseStore } from '../database/ReleaseStore';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
@@ -30,6 +31,8 @@ export type CalendarRequest = {
   status?: ReleaseStatus[];
   model?: string[];
   permission?: PermissionCriteria<ReleaseRuleFilter>;
+  /** Whether to show deployments: callers who may read them. */
+  deployments?: boolean;
 };
 
 type Reason = CalendarResponse['releases'][number]['reason'];
@@ -54,6 +57,7 @@ export class CalendarService {
       freezeWindows: FreezeWindowService;
       models: ReleaseModelService;
       snapshots: CatalogSnapshotService;
+      deploymentStore?: DeploymentStore;
     },
   ) {}
 
@@ -118,6 +122,16 @@ export class CalendarService {
       }
     }
 
+    const deployments =
+      request.deployments && this.deps.deploymentStore
+        ? await this.deps.deploymentStore.listForCalendar({
+            from: request.from,
+            to: request.to,
+            entityRefs: members ? [...members.keys()] : undefined,
+            limit: CALENDAR_LIMIT,
+          })
+        : [];
+
     return {
       from: request.from,
       to: request.to,
@@ -125,7 +139,7 @@ export class CalendarService {
       truncated: more,
       freezes,
       maintenanceWindows,
-      deployments: [],
+      deployments,
       snapshot: this.deps.snapshots.info(snapshot),
     };
   }

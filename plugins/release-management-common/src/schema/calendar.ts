@@ -4,6 +4,7 @@ import { freezeOccurrenceSchema } from './freezeWindow';
 import { releaseStatusSchema } from './releaseStatus';
 import { instantSchema, timeWindowSchema } from './time';
 import { snapshotInfoSchema } from './analysis';
+import { calendarDeploymentSchema } from './deployment';
 
 /** The longest range a calendar or feed covers. @public */
 export const MAX_CALENDAR_DAYS = 731;
@@ -99,7 +100,11 @@ export const calendarResponseSchema = z.object({
       timeZone: z.string(),
     }),
   ),
-  deployments: z.array(z.unknown()),
+  /**
+   * Deployments of the calendar's entities started in the range, newest
+   * first; empty for callers without `release-management.deployment.read`.
+   */
+  deployments: z.array(calendarDeploymentSchema),
   snapshot: snapshotInfoSchema,
 });
 /** @public */

@@ -1,0 +1,97 @@
+import {
+  ref,
+  ok,
+  E400,
+  E401,
+  E403,
+  E404,
+  query,
+  body,
+  releaseId,
+} from './helpers';
+
+/** Paths of deployments and the deployment gate: what pipelines call. */
+export const deploymentPaths = {
+  '/deployments': {
+    get: {
+      summary: 'List deployments, newest first',
+      parameters: [
+        query('entityRef', 'Deployments of this entity', { type: 'string' }),
+        query('environment', 'Deployments to this environment', {
+          type: 'string',
+        }),
+        query('releaseId', 'Deployments linked to this release', {
+          type: 'string',
+        }),
+        query('from', 'Started at or after this instant', {
+          type: 'string',
+          format: 'date-time',
+        }),
+        query('to', 'Started before this instant', {
+          type: 'string',
+          format: 'date-time',
+        }),
+        query('limit', '1-500, default 50', { type: 'integer' }),
+        query('offset', 'Default 0', { type: 'integer' }),
+      ],
+      responses: {
+        '200': ok('A page of deployments', ref('DeploymentPage')),
+        ...E400,
+        ...E401,
+        ...E403,
+      },
+    },
+    post: {
+      summary:
+        'Record a deployment; the same externalId again updates it (idempotent)',
+      description:
+        'Links the deployment to the release whose scope (entity and version) and window cover its start. A deployment to a production environment that no release covers is recorded as an audit finding, once.',
+      requestBody: body('RecordDeploymentRequest'),
+      responses: {
+        '201': ok('Recorded for the first time', ref('RecordDeployment')),
+        '200': ok(
+          'Updated: the external id was known',
+          ref('RecordDeployment'),
+        ),
+        ...E400,
+        ...E401,
+        ...E403,
+        '409': {
+          description:
+            'The external id already names a deployment of another entity, environment or version',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+      },
+    },
+  },
+  '/releases/{id}/deployments': {
+    get: {
+      summary: 'The deployments linked to a release, newest first',
+      parameters: [releaseId],
+      responses: {
+        '200': ok('Deployments', ref('DeploymentPage')),
+        ...E401,
+        ...E403,
+        ...E404,
+      },
+    },
+  },
+  '/gate': {
+    post: {
+      summary: 'May this version of this entity be deployed there now?',
+      description:
+        'allowed: a scheduled or in-progress release covers it and no hard freeze applies (or an emergency release overrides one, with the override permission); awaiting: a covering release waits for approval; prevented: otherwise. Every reason is given in words. Only production environments are gated.',
+      requestBody: body('GateRequest'),
+      responses: {
+        '200': ok('The decision and its reasons', ref('GateResponse')),
+        ...E400,
+        ...E401,
+        ...E403,
+      },
+    },
+  },
+};
