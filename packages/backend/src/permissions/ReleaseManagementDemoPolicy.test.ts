@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  deploymentOverridePermission,
   freezeWindowManagePermission,
   releaseReadPermission,
   releaseTransitionPermission,
@@ -58,9 +59,14 @@ describe('ReleaseManagementDemoPolicy', () => {
         ],
       },
     });
-    expect(
-      await policy.handle({ permission: freezeWindowManagePermission }, user),
-    ).toEqual({ result: AuthorizeResult.DENY });
+    for (const permission of [
+      freezeWindowManagePermission,
+      deploymentOverridePermission,
+    ]) {
+      expect(await policy.handle({ permission }, user)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
     expect(
       await policy.handle({ permission: releaseReadPermission }, user),
     ).toEqual({ result: AuthorizeResult.ALLOW });

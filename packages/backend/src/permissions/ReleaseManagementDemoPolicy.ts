@@ -14,6 +14,7 @@ import {
   releaseConditions,
 } from '@release-management/plugin-release-management-backend';
 import {
+  deploymentOverridePermission,
   freezeWindowManagePermission,
   releaseApprovePermission,
   releaseModelManagePermission,
@@ -33,10 +34,13 @@ export const RELEASE_MANAGERS = 'group:default/release-managers';
  * - others may change, move and approve only releases they manage or whose
  *   scope holds something their team owns (a conditional decision, which
  *   the plugin turns into SQL);
- * - only release managers manage models, freeze windows and overrides.
+ * - only release managers manage models, freeze windows and overrides,
+ *   including deploying through a freeze under an emergency release.
  *
- * Calls from services (pipelines, other plugins) are allowed; production
- * apps restrict those with external-access `accessRestrictions`.
+ * Calls from services never reach the policy: the permission framework
+ * decides them from the token's external-access `accessRestrictions`
+ * (app-config.yaml gives the pipeline token the deployment permissions
+ * only).
  */
 export class ReleaseManagementDemoPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -56,7 +60,8 @@ export class ReleaseManagementDemoPolicy implements PermissionPolicy {
     if (
       isPermission(request.permission, releaseModelManagePermission) ||
       isPermission(request.permission, freezeWindowManagePermission) ||
-      isPermission(request.permission, releaseOverridePermission)
+      isPermission(request.permission, releaseOverridePermission) ||
+      isPermission(request.permission, deploymentOverridePermission)
     ) {
       return {
         result: isReleaseManager ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
