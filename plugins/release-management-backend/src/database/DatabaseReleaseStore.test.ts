@@ -277,6 +277,41 @@ describe('DatabaseReleaseStore', () => {
       expect(page.items.map(r => r.id)).toEqual(['late']);
     });
 
+    it('searches titles and version labels literally, in any case', async () => {
+      const { store } = await createStore(databaseId);
+      await store.create(
+        release('pct', { title: 'Discount 100% off' }),
+        history(),
+      );
+      await store.create(
+        release('pc', { title: 'Discount 100 off' }),
+        history(),
+      );
+      await store.create(
+        release('us', { title: 'feature_flag cleanup' }),
+        history(),
+      );
+      await store.create(
+        release('uni', { title: 'Ødegaard\'s "basket" ??' }),
+        history(),
+      );
+      await store.create(
+        release('ver', { versionLabel: 'CART-4.2' }),
+        history(),
+      );
+
+      const ids = async (search: string) =>
+        (await store.list({ limit: 50, offset: 0, search })).items
+          .map(r => r.id)
+          .sort();
+      expect(await ids('100%')).toEqual(['pct']);
+      expect(await ids('e_f')).toEqual(['us']);
+      expect(await ids('DISCOUNT')).toEqual(['pc', 'pct']);
+      expect(await ids('Ødegaard\'s "basket" ??')).toEqual(['uni']);
+      expect(await ids('cart-4')).toEqual(['ver']);
+      expect(await ids('nothing like it')).toEqual([]);
+    });
+
     it('turns permission criteria into SQL filters', async () => {
       const { store } = await createStore(databaseId);
       await store.create(

@@ -50,6 +50,8 @@ export type ReleaseListFilter = {
   /** Releases with any of these entities in scope. */
   entityRefs?: string[];
   model?: string;
+  /** Text in the title or version label, case-insensitive, taken literally. */
+  search?: string;
   /** Releases of any of these models. */
   models?: string[];
   /** Releases whose planned window overlaps [from, to). */

@@ -23,6 +23,22 @@ export function applyFilter(
   if (filter.models) {
     builder.whereIn('model_name', filter.models);
   }
+  if (filter.search) {
+    // `%` and `_` in the text match themselves, not any text. The exact-case
+    // comparison covers letters SQLite's LOWER() leaves alone (non-ASCII).
+    const literal = (text: string) =>
+      `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`;
+    const patterns = [
+      literal(filter.search.toLocaleLowerCase('en-US')),
+      literal(filter.search),
+    ];
+    builder.where(b => {
+      for (const column of ['title', 'version_label']) {
+        b.orWhereRaw(`LOWER(??) LIKE ? ESCAPE '\\'`, [column, patterns[0]]);
+        b.orWhereRaw(`?? LIKE ? ESCAPE '\\'`, [column, patterns[1]]);
+      }
+    });
+  }
   // Entity filters start from the scope table's entity index: a few rows
   // per entity, where a correlated EXISTS would probe every release in the
   // window. An empty set of entities has no releases.

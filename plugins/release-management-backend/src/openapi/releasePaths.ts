@@ -27,6 +27,11 @@ export const releasePaths = {
           type: 'string',
         }),
         query('model', 'Releases of this model', { type: 'string' }),
+        query(
+          'search',
+          'Text in the title or version label, any case; % and _ match themselves',
+          { type: 'string' },
+        ),
         query('from', 'Planned window ends after this instant', {
           type: 'string',
           format: 'date-time',

@@ -39,6 +39,7 @@ export function createReleasesRouter(
         statuses: query.status,
         entityRef: query.entityRef,
         model: query.model,
+        search: query.search,
         from: query.from,
         to: query.to,
         limit: query.limit,

@@ -228,6 +228,8 @@ export const listReleasesQuerySchema = z
       .transform(s => (s === undefined ? undefined : [s].flat())),
     entityRef: entityRefSchema.optional(),
     model: z.string().max(63).optional(),
+    /** Text in the title or version label. */
+    search: z.string().trim().min(1).max(200).optional(),
     from: instantSchema.optional(),
     to: instantSchema.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
