@@ -1,0 +1,47 @@
+import type {
+  CalendarRelease,
+  CalendarResponse,
+} from '@release-management/plugin-release-management-common';
+
+/** A release as a calendar answer gives it, for tests. */
+export function aCalendarRelease(
+  overrides: Partial<CalendarRelease> = {},
+): CalendarRelease {
+  return {
+    id: 'r1',
+    title: 'Basket sharing',
+    versionLabel: 'cart 4.2',
+    status: 'scheduled',
+    model: 'normal',
+    releaseManager: 'user:default/radia.perlman',
+    plannedWindow: {
+      start: '2030-01-07T08:00:00.000Z',
+      end: '2030-01-07T10:00:00.000Z',
+      timeZone: 'Europe/Oslo',
+    },
+    scope: ['component:default/cart-service'],
+    reason: 'all',
+    ...overrides,
+  };
+}
+
+/** A freeze occurrence as a calendar answer gives it, for tests. */
+export function aCalendarFreeze(
+  overrides: Partial<CalendarResponse['freezes'][number]> = {},
+): CalendarResponse['freezes'][number] {
+  return {
+    freezeWindowId: 'f1',
+    title: 'Year-end trading',
+    severity: 'hard',
+    start: '2030-01-09T00:00:00.000Z',
+    end: '2030-01-11T00:00:00.000Z',
+    timeZone: 'Europe/Oslo',
+    scope: { type: 'all' },
+    reason: 'all',
+    explanation: 'applies to everything',
+    ...overrides,
+  };
+}
+
+/** A day inside the fixtures' month, to open calendars on. */
+export const JANUARY_2030 = new Date('2030-01-15T12:00:00.000Z');

@@ -1,0 +1,165 @@
+import type {
+  CalendarRelease,
+  CalendarResponse,
+} from '@release-management/plugin-release-management-common';
+import { DateTime } from 'luxon';
+
+/** A freeze occurrence as a calendar answer gives it. */
+export type CalendarFreeze = CalendarResponse['freezes'][number];
+/** A maintenance window occurrence as a calendar answer gives it. */
+export type CalendarMaintenanceWindow =
+  CalendarResponse['maintenanceWindows'][number];
+
+type Timed = { key: string; title: string; start: Date; end: Date };
+
+/** A release with a planned window, placed on the calendar. */
+export type ReleaseEvent = Timed & {
+  type: 'release';
+  release: CalendarRelease;
+};
+/** A freeze occurrence, shaded on the calendar. */
+export type FreezeEvent = Timed & { type: 'freeze'; freeze: CalendarFreeze };
+/** A maintenance window occurrence, marked lightly. */
+export type MaintenanceEvent = Timed & {
+  type: 'maintenance';
+  window: CalendarMaintenanceWindow;
+};
+
+/** Anything drawn on the release calendar. */
+export type CalendarEvent = ReleaseEvent | FreezeEvent | MaintenanceEvent;
+
+/** "Basket sharing (cart 4.2)": how a release is named everywhere. */
+export function releaseLabel(release: {
+  title: string;
+  versionLabel: string;
+}): string {
+  return `${release.title} (${release.versionLabel})`;
+}
+
+/** "Hard freeze: Christmas trading". */
+export function freezeLabel(freeze: CalendarFreeze): string {
+  const severity = freeze.severity === 'hard' ? 'Hard' : 'Soft';
+  return `${severity} freeze: ${freeze.title}`;
+}
+
+/**
+ * The calendar's answer as events. Releases without a planned window have
+ * no place on a calendar and are left out. Deployments are not drawn: a
+ * deployment is not a release, and the release detail page shows them.
+ */
+export function toCalendarEvents(response: CalendarResponse): {
+  releases: ReleaseEvent[];
+  freezes: FreezeEvent[];
+  maintenance: MaintenanceEvent[];
+} {
+  const releases: ReleaseEvent[] = [];
+  for (const release of response.releases) {
+    if (!release.plannedWindow) continue;
+    releases.push({
+      type: 'release',
+      key: `release-${release.id}`,
+      title: releaseLabel(release),
+      start: new Date(release.plannedWindow.start),
+      end: new Date(release.plannedWindow.end),
+      release,
+    });
+  }
+  const freezes: FreezeEvent[] = response.freezes.map(freeze => ({
+    type: 'freeze',
+    key: `freeze-${freeze.freezeWindowId}-${freeze.start}`,
+    title: freezeLabel(freeze),
+    start: new Date(freeze.start),
+    end: new Date(freeze.end),
+    freeze,
+  }));
+  const maintenance: MaintenanceEvent[] = response.maintenanceWindows.map(
+    window => ({
+      type: 'maintenance',
+      key: `maintenance-${window.model}-${window.title}-${window.start}`,
+      title: `Maintenance window: ${window.title}`,
+      start: new Date(window.start),
+      end: new Date(window.end),
+      window,
+    }),
+  );
+  return { releases, freezes, maintenance };
+}
+
+/**
+ * A window in the zone it was planned in, e.g.
+ * "Mon, Jan 7, 2030, 09:00 – 11:00 Europe/Oslo". The calendar itself shows
+ * the viewer's zone; this is what the planner meant.
+ */
+export function formatInOwnZone(
+  start: string,
+  end: string,
+  timeZone: string,
+): string {
+  const s = DateTime.fromISO(start, { zone: timeZone });
+  const e = DateTime.fromISO(end, { zone: timeZone });
+  if (!s.isValid || !e.isValid) return `${start} – ${end}`;
+  const day: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  };
+  const time: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
+  const endText = s.hasSame(e, 'day')
+    ? e.toLocaleString(time)
+    : e.toLocaleString({ ...day, ...time });
+  return `${s.toLocaleString({ ...day, ...time })} – ${endText} ${timeZone}`;
+}
+
+const REASONS: Record<CalendarRelease['reason'], string> = {
+  own: 'in scope',
+  dependency: 'a dependency is in scope',
+  dependent: 'a dependent is in scope',
+  member: 'part of the system or domain',
+  owned: 'owned by the group',
+  all: '',
+};
+
+/** The hover text of an event: what it is and its window in its own zone. */
+export function tooltipOf(event: CalendarEvent): string {
+  switch (event.type) {
+    case 'release': {
+      const r = event.release;
+      const why = REASONS[r.reason];
+      return [
+        `${event.title} — ${r.status}, model ${r.model}`,
+        r.plannedWindow
+          ? formatInOwnZone(
+              r.plannedWindow.start,
+              r.plannedWindow.end,
+              r.plannedWindow.timeZone,
+            )
+          : '',
+        why && r.via ? `${why}: ${r.via}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+    }
+    case 'freeze': {
+      const f = event.freeze;
+      return [
+        event.title,
+        formatInOwnZone(f.start, f.end, f.timeZone),
+        f.explanation,
+      ]
+        .filter(Boolean)
+        .join('\n');
+    }
+    default: {
+      const w = event.window;
+      return [
+        `${event.title} (model ${w.model})`,
+        formatInOwnZone(w.start, w.end, w.timeZone),
+      ].join('\n');
+    }
+  }
+}
