@@ -33,6 +33,7 @@ import { DeploymentService } from './service/DeploymentService';
 import { FreezeWindowService } from './service/FreezeWindowService';
 import { readConfigModels } from './service/readConfigModels';
 import { ReleaseModelService } from './service/ReleaseModelService';
+import { PhaseService } from './service/PhaseService';
 import { ReleaseCandidates } from './service/ReleaseCandidates';
 import { ReleaseService } from './service/ReleaseService';
 
@@ -195,6 +196,7 @@ export const releaseManagementPlugin = createBackendPlugin({
             feeds,
             deployments,
             gate,
+            phases: new PhaseService(releaseStore, releases, systemClock),
           }),
         );
         // Load balancers and uptime probes call this without a token.

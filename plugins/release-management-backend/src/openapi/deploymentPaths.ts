@@ -5,12 +5,17 @@ import {
   E401,
   E403,
   E404,
+  E409,
+  param,
   query,
   body,
   releaseId,
 } from './helpers';
 
-/** Paths of deployments and the deployment gate: what pipelines call. */
+/**
+ * Paths of deployments, the deployment gate and rollout rings: what
+ * pipelines call.
+ */
 export const deploymentPaths = {
   '/deployments': {
     get: {
@@ -74,6 +79,36 @@ export const deploymentPaths = {
       parameters: [releaseId],
       responses: {
         '200': ok('Deployments', ref('DeploymentPage')),
+        ...E401,
+        ...E403,
+        ...E404,
+      },
+    },
+  },
+  '/releases/{id}/phases/{ring}': {
+    post: {
+      summary:
+        'Move one ring of a phased or feature-flag rollout; carries the release revision',
+      description:
+        'pending → in-progress → completed or halted (halted may resume). Records the actual start and end of the ring and a history entry with the exposure it leaves. Needs release-management.release.transition.',
+      parameters: [releaseId, param('ring', 'Ring name')],
+      requestBody: body('PhaseUpdateRequest'),
+      responses: {
+        '200': ok('Updated', ref('Release')),
+        ...E400,
+        ...E401,
+        ...E403,
+        ...E404,
+        ...E409,
+      },
+    },
+  },
+  '/releases/{id}/exposure': {
+    get: {
+      summary: 'Share of users the release reaches, now and over time',
+      parameters: [releaseId],
+      responses: {
+        '200': ok('Exposure', ref('Exposure')),
         ...E401,
         ...E403,
         ...E404,

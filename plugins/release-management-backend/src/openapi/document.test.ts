@@ -42,6 +42,7 @@ describe('the OpenAPI document', () => {
       feeds: {} as any,
       deployments: {} as any,
       gate: {} as any,
+      phases: {} as any,
     });
     const documented = new Set<string>();
     for (const [path, operations] of Object.entries(

@@ -16,6 +16,8 @@ import {
   recordDeploymentRequestSchema,
   recordDeploymentResponseSchema,
   auditFindingSchema,
+  exposureResponseSchema,
+  phaseUpdateRequestSchema,
   explorerResponseSchema,
   slotSearchRequestSchema,
   slotSearchResponseSchema,
@@ -87,6 +89,8 @@ export const schemas = {
   AuditFinding: auditFindingSchema,
   GateRequest: gateRequestSchema,
   GateResponse: gateResponseSchema,
+  PhaseUpdateRequest: phaseUpdateRequestSchema,
+  Exposure: exposureResponseSchema,
 };
 
 export type SchemaName = keyof typeof schemas;

@@ -6,6 +6,7 @@ import type { AnalysisService } from '../analysis/AnalysisService';
 import type { CalendarService } from '../scheduling/CalendarService';
 import type { DeploymentGateService } from '../service/DeploymentGateService';
 import type { DeploymentService } from '../service/DeploymentService';
+import type { PhaseService } from '../service/PhaseService';
 import type { FeedService } from '../scheduling/FeedService';
 import type { SchedulingService } from '../scheduling/SchedulingService';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
@@ -16,6 +17,7 @@ import { createDeploymentsRouter } from './deploymentsRouter';
 import { createFeedsRouter } from './feedsRouter';
 import { createFreezeWindowsRouter } from './freezeWindowsRouter';
 import { createModelsRouter } from './modelsRouter';
+import { createPhasesRouter } from './phasesRouter';
 import { createReleasesRouter } from './releasesRouter';
 import { createSchedulingRouter } from './schedulingRouter';
 import type { RouterContext } from './RouterContext';
@@ -52,6 +54,7 @@ export async function createRouter(options: {
   feeds: FeedService;
   deployments: DeploymentService;
   gate: DeploymentGateService;
+  phases: PhaseService;
 }): Promise<express.Router> {
   const { context, models, releases, freezeWindows, analysis } = options;
   const router = Router();
@@ -79,6 +82,7 @@ export async function createRouter(options: {
 
   router.use(createModelsRouter(context, models));
   router.use(createReleasesRouter(context, releases));
+  router.use(createPhasesRouter(context, { phases: options.phases, releases }));
   router.use(createFreezeWindowsRouter(context, freezeWindows));
   router.use(createAnalysisRouter(context, analysis));
   router.use(
