@@ -1,0 +1,235 @@
+import { DateTime } from 'luxon';
+import { aCalendar } from '../../testUtils';
+import { aCalendarFreeze, aCalendarRelease } from './__fixtures__';
+import { formatInOwnZone, toCalendarEvents, tooltipOf } from './calendarEvents';
+import {
+  calendarQuery,
+  completeEntityRef,
+  NO_FILTERS,
+  NOTHING_SEEN,
+  seenIn,
+} from './calendarFilters';
+import { toQueryRange, visibleRange } from './calendarRange';
+import {
+  freezeOnDay,
+  inLanes,
+  timelineDays,
+  timelineRows,
+} from './timelineLayout';
+
+// Tests run in UTC (the Backstage CLI sets TZ).
+const range = {
+  from: '2030-01-01T00:00:00.000Z',
+  to: '2030-02-01T00:00:00.000Z',
+};
+
+describe('calendar ranges', () => {
+  it('asks for whole days, the end exclusive', () => {
+    expect(
+      toQueryRange([
+        new Date('2030-01-06T00:00:00Z'),
+        new Date('2030-01-12T00:00:00Z'),
+      ]),
+    ).toEqual({
+      from: '2030-01-06T00:00:00.000Z',
+      to: '2030-01-13T00:00:00.000Z',
+    });
+    expect(
+      toQueryRange({
+        start: new Date('2030-01-15T12:30:00Z'),
+        end: new Date('2030-02-14T12:30:00Z'),
+      }),
+    ).toEqual({
+      from: '2030-01-15T00:00:00.000Z',
+      to: '2030-02-15T00:00:00.000Z',
+    });
+  });
+
+  it('never asks for more than the API allows', () => {
+    const { from, to } = toQueryRange({
+      start: new Date('2030-01-01T00:00:00Z'),
+      end: new Date('2033-01-01T00:00:00Z'),
+    });
+    expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(731);
+  });
+
+  it('knows the first range of each view', () => {
+    const date = new Date('2030-01-15T12:00:00Z');
+    // Weeks starting on Monday (1): January 2030 starts on a Tuesday.
+    expect(toQueryRange(visibleRange('month', date, 1))).toEqual({
+      from: '2029-12-31T00:00:00.000Z',
+      to: '2030-02-04T00:00:00.000Z',
+    });
+    expect(toQueryRange(visibleRange('week', date, 7))).toEqual({
+      from: '2030-01-13T00:00:00.000Z',
+      to: '2030-01-20T00:00:00.000Z',
+    });
+    expect(toQueryRange(visibleRange('timeline', date, 1))).toEqual(range);
+  });
+});
+
+describe('calendar filters', () => {
+  it('completes typed entity refs with a kind and the default namespace', () => {
+    expect(completeEntityRef('Checkout', 'system')).toBe(
+      'system:default/checkout',
+    );
+    expect(completeEntityRef('group:ops/SRE', 'group')).toBe('group:ops/sre');
+    expect(completeEntityRef('  ', 'system')).toBeUndefined();
+    expect(completeEntityRef(null, 'system')).toBeUndefined();
+  });
+
+  it('sends one subject, and none when the calendar is about an entity', () => {
+    const filters = {
+      ...NO_FILTERS,
+      system: 'system:default/checkout',
+      status: ['planned' as const],
+    };
+    expect(calendarQuery(range, {}, filters)).toEqual({
+      ...range,
+      system: 'system:default/checkout',
+      status: ['planned'],
+    });
+    expect(
+      calendarQuery(range, { entityRef: 'component:default/a' }, filters),
+    ).toEqual({
+      ...range,
+      entityRef: 'component:default/a',
+      status: ['planned'],
+    });
+  });
+
+  it('collects systems, domains, owners and models seen', () => {
+    const seen = seenIn(
+      NOTHING_SEEN,
+      aCalendar({
+        releases: [
+          aCalendarRelease({
+            model: 'normal',
+            scope: ['system:default/checkout'],
+          }),
+        ],
+        freezes: [
+          aCalendarFreeze({
+            scope: { type: 'owners', refs: ['group:default/team-a'] },
+          }),
+          aCalendarFreeze({
+            scope: { type: 'domains', refs: ['domain:default/commerce'] },
+          }),
+        ],
+      }),
+    );
+    expect(seen).toEqual({
+      systems: ['system:default/checkout'],
+      domains: ['domain:default/commerce'],
+      owners: ['group:default/team-a'],
+      models: ['normal'],
+    });
+  });
+});
+
+describe('calendar events', () => {
+  it('leaves out releases without a window and says where each came from', () => {
+    const { releases, freezes } = toCalendarEvents(
+      aCalendar({
+        releases: [
+          aCalendarRelease({
+            reason: 'dependency',
+            via: 'component:default/pricing',
+          }),
+          aCalendarRelease({ id: 'r9', plannedWindow: null }),
+        ],
+        freezes: [aCalendarFreeze()],
+      }),
+    );
+    expect(releases.map(r => r.release.id)).toEqual(['r1']);
+    expect(tooltipOf(releases[0])).toBe(
+      [
+        'Basket sharing (cart 4.2) — scheduled, model normal',
+        // Planned in Oslo (UTC+1 in winter), shown there.
+        'Mon, Jan 7, 2030, 09:00 – 11:00 Europe/Oslo',
+        'a dependency is in scope: component:default/pricing',
+      ].join('\n'),
+    );
+    expect(tooltipOf(freezes[0])).toContain('Hard freeze: Year-end trading');
+    expect(tooltipOf(freezes[0])).toContain('applies to everything');
+  });
+
+  it('shows a window spanning days with both dates', () => {
+    expect(
+      formatInOwnZone('2030-01-07T08:00:00Z', '2030-01-08T08:00:00Z', 'UTC'),
+    ).toBe('Mon, Jan 7, 2030, 08:00 – Tue, Jan 8, 2030, 08:00 UTC');
+  });
+});
+
+describe('timeline layout', () => {
+  const days = timelineDays(
+    new Date('2030-01-01T00:00:00Z'),
+    new Date('2030-01-31T00:00:00Z'),
+  );
+  const release = (id: string, start: string, end: string, scope: string[]) => {
+    const [event] = toCalendarEvents(
+      aCalendar({
+        releases: [
+          aCalendarRelease({
+            id,
+            scope,
+            plannedWindow: { start, end, timeZone: 'UTC' },
+          }),
+        ],
+      }),
+    ).releases;
+    return event;
+  };
+
+  it('puts overlapping releases in separate lanes and clips to the month', () => {
+    const { bars, lanes } = inLanes(days, [
+      release('a', '2030-01-02T08:00:00Z', '2030-01-04T00:00:00Z', []),
+      release('b', '2030-01-03T08:00:00Z', '2030-01-03T09:00:00Z', []),
+      release('c', '2030-01-04T08:00:00Z', '2030-01-04T09:00:00Z', []),
+      release('d', '2029-12-30T08:00:00Z', '2030-01-01T09:00:00Z', []),
+    ]);
+    expect(days).toHaveLength(31);
+    expect(lanes).toBe(2);
+    expect(
+      Object.fromEntries(
+        bars.map(b => [b.event.release.id, [b.firstDay, b.lastDay, b.lane]]),
+      ),
+    ).toEqual({ d: [0, 0, 0], a: [1, 2, 0], b: [2, 2, 1], c: [3, 3, 0] });
+  });
+
+  it('has a row per system, releases of no known system last', () => {
+    const rows = timelineRows(
+      days,
+      [
+        release('a', '2030-01-02T08:00:00Z', '2030-01-02T09:00:00Z', ['x']),
+        release('b', '2030-01-02T08:00:00Z', '2030-01-02T09:00:00Z', ['y']),
+      ],
+      r =>
+        r.release.id === 'a' ? ['system:default/b', 'system:default/a'] : [],
+    );
+    expect(rows.map(r => [r.system, r.bars.length])).toEqual([
+      ['system:default/a', 1],
+      ['system:default/b', 1],
+      [null, 1],
+    ]);
+  });
+
+  it('shades a row on the days a freeze of everything or of its system covers', () => {
+    const { freezes } = toCalendarEvents(
+      aCalendar({
+        freezes: [
+          aCalendarFreeze({
+            severity: 'soft',
+            scope: { type: 'systems', refs: ['system:default/a'] },
+          }),
+        ],
+      }),
+    );
+    const jan9 = DateTime.fromISO('2030-01-09T00:00:00Z');
+    expect(freezeOnDay(jan9, freezes, 'system:default/a')).toBe('soft');
+    expect(freezeOnDay(jan9, freezes, 'system:default/b')).toBeUndefined();
+    expect(
+      freezeOnDay(jan9.plus({ days: 2 }), freezes, 'system:default/a'),
+    ).toBeUndefined();
+  });
+});
