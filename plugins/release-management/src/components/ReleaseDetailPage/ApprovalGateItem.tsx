@@ -28,12 +28,14 @@ function describeApprover(from: ApprovalGate['from']): string {
  * approve or reject it with an optional comment.
  */
 export const ApprovalGateItem = ({
+  stageKey,
   gate,
   decisions,
   editable,
   busy,
   onDecide,
 }: {
+  stageKey: string;
   gate: ApprovalGate;
   decisions: Approval[];
   editable: boolean;
@@ -75,6 +77,7 @@ export const ApprovalGateItem = ({
       {editable && (
         <Box display="flex" alignItems="center" gridGap={8} mt={1}>
           <TextField
+            id={`approval-comment-${stageKey}-${gate.id}`}
             label={`Comment on ${gate.title}`}
             value={comment}
             onChange={e => setComment(e.target.value)}

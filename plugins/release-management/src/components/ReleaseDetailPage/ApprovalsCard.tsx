@@ -42,6 +42,7 @@ export const ApprovalsCard = ({
           {stage.approvals.map(gate => (
             <ApprovalGateItem
               key={gate.id}
+              stageKey={stage.key}
               gate={gate}
               decisions={release.approvals.filter(
                 a => a.stage === stage.key && a.gate === gate.id,

@@ -5,6 +5,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
 import type {
   GateFailure,
   ReleaseStatus,
@@ -24,6 +25,7 @@ export const OverrideDialog = ({
   failures,
   open,
   busy,
+  error,
   onCancel,
   onConfirm,
 }: {
@@ -31,6 +33,8 @@ export const OverrideDialog = ({
   failures: GateFailure[];
   open: boolean;
   busy: boolean;
+  /** Why the last attempt was refused, shown where the user is looking. */
+  error?: string;
   onCancel: () => void;
   onConfirm: (justification: string) => void;
 }) => {
@@ -48,6 +52,7 @@ export const OverrideDialog = ({
         </DialogContentText>
         <GateFailureList failures={failures} label="Gates to override" />
         <TextField
+          id="override-justification"
           label="Justification"
           value={justification}
           onChange={e => setJustification(e.target.value)}
@@ -59,6 +64,11 @@ export const OverrideDialog = ({
           variant="outlined"
           margin="normal"
         />
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>

@@ -1,8 +1,12 @@
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aRelease } from '../../testUtils';
 import { aResponseError } from './testData';
 import { detailApi, renderDetailPage } from './__testUtils__/renderDetailPage';
+
+// The whole page renders; give it time on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30000);
 
 describe('ReleaseDetailPage', () => {
   it('shows progress while the release loads', async () => {
@@ -16,7 +20,11 @@ describe('ReleaseDetailPage', () => {
     renderDetailPage(
       detailApi({
         getRelease: async () => {
-          throw aResponseError(404, 'NotFoundError', 'No release with id "r9"');
+          throw await aResponseError(
+            404,
+            'NotFoundError',
+            'No release with id "r9"',
+          );
         },
       }),
       'r9',
@@ -92,7 +100,7 @@ describe('ReleaseDetailPage', () => {
         .mockResolvedValueOnce(aRelease({ revision: 7 }))
         .mockResolvedValue(aRelease({ revision: 8, status: 'in-progress' })),
       transitionRelease: async () => {
-        throw aResponseError(
+        throw await aResponseError(
           409,
           'ConflictError',
           'Release r1 is at revision 8, not 7; reload it and apply your change again',

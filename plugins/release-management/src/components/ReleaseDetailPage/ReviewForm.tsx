@@ -70,6 +70,7 @@ export const ReviewForm = ({
           ))}
         </TextField>
         <TextField
+          id="review-incident-count"
           label="Incidents"
           type="number"
           value={incidentCount}
@@ -80,6 +81,7 @@ export const ReviewForm = ({
         />
       </Box>
       <TextField
+        id="review-incident-links"
         label="Incident links"
         helperText="One URL a line"
         value={incidentLinks}
@@ -91,6 +93,7 @@ export const ReviewForm = ({
         margin="dense"
       />
       <TextField
+        id="review-lessons"
         label="Lessons"
         value={lessons}
         onChange={e => setLessons(e.target.value)}

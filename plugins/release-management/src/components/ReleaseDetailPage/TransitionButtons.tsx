@@ -100,7 +100,10 @@ export const TransitionButtons = ({
                 <Button
                   size="small"
                   disabled={busy}
-                  onClick={() => setOverriding(to)}
+                  onClick={() => {
+                    setRefusals(r => ({ ...r, [to]: '' }));
+                    setOverriding(to);
+                  }}
                   aria-label={`Override gates to move to ${to}`}
                 >
                   Override
@@ -129,6 +132,7 @@ export const TransitionButtons = ({
           to={overriding}
           failures={overrideFailures}
           busy={busy}
+          error={refusals[overriding]}
           onCancel={() => setOverriding(undefined)}
           onConfirm={justification => move(overriding, justification)}
         />

@@ -102,16 +102,18 @@ export function aResponseError(
   statusCode: number,
   name: string,
   message: string,
-): ResponseError {
-  return new ResponseError({
-    message: `Request failed with ${statusCode}`,
-    response: { status: statusCode } as any,
-    data: {
-      error: { name, message },
-      response: { statusCode },
-    },
-    cause: Object.assign(new Error(message), { name }),
-    statusCode,
-    statusText: name,
+): Promise<ResponseError> {
+  const body = JSON.stringify({
+    error: { name, message },
+    response: { statusCode },
   });
+  // Only what `fromResponse` reads of a response.
+  return ResponseError.fromResponse({
+    ok: false,
+    status: statusCode,
+    statusText: name,
+    url: '',
+    headers: { get: () => 'application/json' },
+    text: async () => body,
+  } as unknown as Response);
 }
