@@ -1,1 +1,2 @@
 export { EntityReleasesContent } from './EntityReleasesContent';
+export { isReleaseManagementAvailable } from './isReleaseManagementAvailable';
