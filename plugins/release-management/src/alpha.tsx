@@ -1,6 +1,7 @@
 import {
   compatWrapper,
   convertLegacyRouteRef,
+  convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
@@ -9,10 +10,25 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import EventNoteIcon from '@material-ui/icons/EventNote';
 import { releaseManagementApiRef, ReleaseManagementClient } from './api';
-import { rootRouteRef } from './routes';
+import { isReleaseManagementAvailable } from './components/EntityReleasesContent/isReleaseManagementAvailable';
+import {
+  architectureRouteRef,
+  editReleaseRouteRef,
+  freezeWindowRouteRef,
+  freezeWindowsRouteRef,
+  modelRouteRef,
+  modelsRouteRef,
+  newReleaseRouteRef,
+  releaseRouteRef,
+  releasesRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const releaseManagementApi = ApiBlueprint.make({
   params: defineParams =>
@@ -36,17 +52,26 @@ const releaseManagementPage = PageBlueprint.make({
   },
 });
 
-// Catalog entities that can be configuration items of a release.
-const configurationItemKinds = ['component', 'resource', 'api', 'system'];
-
 const entityReleaseCalendarCard = EntityCardBlueprint.make({
   name: 'release-calendar',
   params: {
-    filter: entity =>
-      configurationItemKinds.includes(entity.kind.toLocaleLowerCase('en-US')),
+    filter: isReleaseManagementAvailable,
     loader: () =>
       import('./components/EntityReleaseCalendarCard').then(m =>
         compatWrapper(<m.EntityReleaseCalendarCard />),
+      ),
+  },
+});
+
+const entityReleasesContent = EntityContentBlueprint.make({
+  name: 'releases',
+  params: {
+    path: '/releases',
+    title: 'Releases',
+    filter: isReleaseManagementAvailable,
+    loader: () =>
+      import('./components/EntityReleasesContent').then(m =>
+        compatWrapper(<m.EntityReleasesContent />),
       ),
   },
 });
@@ -60,12 +85,22 @@ export default createFrontendPlugin({
   pluginId: 'release-management',
   title: 'Releases',
   icon: <EventNoteIcon fontSize="inherit" />,
-  routes: {
-    root: convertLegacyRouteRef(rootRouteRef),
-  },
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    releases: releasesRouteRef,
+    newRelease: newReleaseRouteRef,
+    release: releaseRouteRef,
+    editRelease: editReleaseRouteRef,
+    models: modelsRouteRef,
+    model: modelRouteRef,
+    freezeWindows: freezeWindowsRouteRef,
+    freezeWindow: freezeWindowRouteRef,
+    architecture: architectureRouteRef,
+  }),
   extensions: [
     releaseManagementApi,
     releaseManagementPage,
     entityReleaseCalendarCard,
+    entityReleasesContent,
   ],
 });

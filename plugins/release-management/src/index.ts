@@ -9,10 +9,14 @@ export {
   releaseManagementPlugin,
   ReleaseManagementPage,
   EntityReleaseCalendarCard,
+  EntityReleasesContent,
 } from './plugin';
+export { isReleaseManagementAvailable } from './components/EntityReleasesContent/isReleaseManagementAvailable';
 export {
   releaseManagementApiRef,
   ReleaseManagementClient,
+  type AnalysisTarget,
+  type CreatedCalendarFeed,
   type ReleaseManagementApi,
 } from './api';
 export { rootRouteRef as releaseManagementRouteRef } from './routes';

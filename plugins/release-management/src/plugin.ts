@@ -7,7 +7,18 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { releaseManagementApiRef, ReleaseManagementClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  architectureRouteRef,
+  editReleaseRouteRef,
+  freezeWindowRouteRef,
+  freezeWindowsRouteRef,
+  modelRouteRef,
+  modelsRouteRef,
+  newReleaseRouteRef,
+  releaseRouteRef,
+  releasesRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The release-management plugin for apps on the legacy frontend system.
@@ -26,6 +37,15 @@ export const releaseManagementPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    releases: releasesRouteRef,
+    newRelease: newReleaseRouteRef,
+    release: releaseRouteRef,
+    editRelease: editReleaseRouteRef,
+    models: modelsRouteRef,
+    model: modelRouteRef,
+    freezeWindows: freezeWindowsRouteRef,
+    freezeWindow: freezeWindowRouteRef,
+    architecture: architectureRouteRef,
   },
 });
 
@@ -49,6 +69,25 @@ export const EntityReleaseCalendarCard = releaseManagementPlugin.provide(
       lazy: () =>
         import('./components/EntityReleaseCalendarCard').then(
           m => m.EntityReleaseCalendarCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The entity page tab: the entity's full release calendar, its release
+ * history, the model that applies to it and the impact of its next release.
+ * Show it where `isReleaseManagementAvailable` holds.
+ *
+ * @public
+ */
+export const EntityReleasesContent = releaseManagementPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReleasesContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReleasesContent').then(
+          m => m.EntityReleasesContent,
         ),
     },
   }),

@@ -1,6 +1,8 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { releaseManagementApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { aRelease, mockApi } from '../../testUtils';
 import { ReleaseManagementPage } from './ReleaseManagementPage';
 
@@ -13,10 +15,15 @@ describe('ReleaseManagementPage (legacy frontend system)', () => {
         limit: 500,
         offset: 0,
       }),
+      listModels: jest.fn().mockResolvedValue([]),
     });
     renderInTestApp(<ReleaseManagementPage />, {
       apis: [[releaseManagementApiRef, api]],
       initialRouteEntries: ['/releases'],
+      mountedRoutes: {
+        '/': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
     });
 
     expect(
