@@ -12,6 +12,10 @@ import type {
   CreateFreezeWindowRequest,
   CreateReleaseModelRequest,
   CreateReleaseRequest,
+  DeploymentPage,
+  ExposureResponse,
+  ListDeploymentsQuery,
+  PhaseUpdateRequest,
   ExplorerResponse,
   FeedScope,
   FreezeOccurrence,
@@ -78,6 +82,17 @@ export interface ReleaseManagementApi {
   getReleaseConflicts(id: string): Promise<ConflictCheckResponse>;
   /** Runs component verification on the scope and records it. */
   verifyRelease(id: string): Promise<Release>;
+  /** Moves one ring of a phased rollout; records actual times. */
+  updatePhase(
+    id: string,
+    ring: string,
+    request: PhaseUpdateRequest,
+  ): Promise<Release>;
+  /** The audience share reached over time, from the rings' history. */
+  getExposure(id: string): Promise<ExposureResponse>;
+  /** Deployments recorded by pipelines, newest first. */
+  listDeployments(query?: ListDeploymentsQuery): Promise<DeploymentPage>;
+  getReleaseDeployments(id: string): Promise<DeploymentPage>;
 
   listModels(): Promise<ReleaseModel[]>;
   getModel(name: string): Promise<ReleaseModel>;

@@ -6,6 +6,8 @@ import {
   calendarResponseSchema,
   conflictCheckResponseSchema,
   createdFeedSchema,
+  deploymentPageSchema,
+  exposureResponseSchema,
   explorerResponseSchema,
   freezeOccurrenceSchema,
   freezeWindowSchema,
@@ -27,6 +29,8 @@ import {
   type CreateFreezeWindowRequest,
   type CreateReleaseModelRequest,
   type CreateReleaseRequest,
+  type ListDeploymentsQuery,
+  type PhaseUpdateRequest,
   type FeedScope,
   type ListReleasesQuery,
   type PatchReleaseRequest,
@@ -143,6 +147,30 @@ export class ReleaseManagementClient implements ReleaseManagementApi {
       {},
       releaseSchema,
     );
+  }
+
+  updatePhase(id: string, ring: string, request: PhaseUpdateRequest) {
+    return this.send(
+      'POST',
+      `/releases/${enc(id)}/phases/${enc(ring)}`,
+      request,
+      releaseSchema,
+    );
+  }
+
+  getExposure(id: string) {
+    return this.get(`/releases/${enc(id)}/exposure`, exposureResponseSchema);
+  }
+
+  listDeployments(query: ListDeploymentsQuery = {}) {
+    return this.get(
+      `/deployments?${toSearchParams(query)}`,
+      deploymentPageSchema,
+    );
+  }
+
+  getReleaseDeployments(id: string) {
+    return this.get(`/releases/${enc(id)}/deployments`, deploymentPageSchema);
   }
 
   listModels() {
