@@ -53,11 +53,7 @@ export const ReleaseHeader = ({ release }: { release: Release }) => {
           <Typography variant="h6" component="p" color="textSecondary">
             {release.versionLabel}
           </Typography>
-          <Chip
-            label={release.status}
-            color="primary"
-            aria-label={`Status: ${release.status}`}
-          />
+          <Chip label={release.status} color="primary" />
           <Box flexGrow={1} />
           <Link to={editLink({ id: release.id })} variant="button">
             Edit
