@@ -177,6 +177,9 @@ describe('ReleaseManagementClient', () => {
               name: 'ConflictError',
               message: 'release r1 is at revision 8, not 7',
             },
+            // The body every Backstage backend sends with an error.
+            request: { method: 'PATCH', url: '/releases/r1' },
+            response: { statusCode: 409 },
           },
           { status: 409 },
         ),
