@@ -219,10 +219,9 @@ describe('EntityReleasesContent', () => {
       listReleases: () => new Promise(() => {}),
       getApplicableModel: () => new Promise(() => {}),
     });
-    const history = await screen.findByRole('heading', {
-      name: 'Release history',
-    });
-    expect(history).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Release history' }),
+    ).toBeInTheDocument();
     expect((await screen.findAllByRole('progressbar')).length).toBeGreaterThan(
       2,
     );

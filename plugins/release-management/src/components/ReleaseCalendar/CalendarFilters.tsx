@@ -9,7 +9,7 @@ import {
   completeEntityRef,
   type CalendarFilterValues,
   type SeenValues,
-} from './calendarFilters';
+} from './calendarQuery';
 
 type Subject = 'system' | 'domain' | 'owner';
 

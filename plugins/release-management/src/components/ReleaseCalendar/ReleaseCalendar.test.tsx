@@ -261,10 +261,10 @@ describe('ReleaseCalendar', () => {
     const user = userEvent.setup();
 
     const checkout = await screen.findByRole('group', {
-      name: 'system:default/checkout',
+      name: 'checkout',
     });
     const pricing = screen.getByRole('group', {
-      name: 'system:default/pricing',
+      name: 'pricing',
     });
     expect(getEntitiesByRefs).toHaveBeenCalledWith(
       expect.objectContaining({

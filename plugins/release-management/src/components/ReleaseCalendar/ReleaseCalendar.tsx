@@ -33,7 +33,7 @@ import {
   seenIn,
   type CalendarBaseQuery,
   type CalendarFilterValues,
-} from './calendarFilters';
+} from './calendarQuery';
 import {
   toQueryRange,
   visibleRange,
@@ -151,6 +151,8 @@ export const ReleaseCalendar = ({
 
   const eventPropGetter = useCallback(
     (event: CalendarEvent) => {
+      // Agenda rows stay plain; each row has its own swatch instead.
+      if (view === 'agenda') return {};
       switch (event.type) {
         case 'release':
           return {
@@ -169,7 +171,7 @@ export const ReleaseCalendar = ({
           return { className: classes.maintenance };
       }
     },
-    [theme, classes],
+    [theme, classes, view],
   );
 
   const dayPropGetter = useCallback(
@@ -223,7 +225,7 @@ export const ReleaseCalendar = ({
           {actions}
         </Box>
       )}
-      <Box minHeight={56} aria-live="polite">
+      <Box minHeight={8} mb={1} aria-live="polite">
         {calendar.loading && <Progress />}
         {calendar.error && <ResponseErrorPanel error={calendar.error} />}
         {nothing && (

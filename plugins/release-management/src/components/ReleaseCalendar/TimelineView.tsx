@@ -12,6 +12,7 @@ import { statusStyle } from './statusColours';
 import {
   freezeOnDay,
   inLanes,
+  systemName,
   timelineDays,
   timelineRows,
   type TimelineBar,
@@ -263,7 +264,7 @@ export const TimelineView = ({
         <div
           key={row.system ?? 'none'}
           role="group"
-          aria-label={row.system ?? 'No system'}
+          aria-label={systemName(row.system)}
           className={`${classes.grid} ${classes.row}`}
           style={{
             gridTemplateColumns: columns,
@@ -275,7 +276,7 @@ export const TimelineView = ({
             style={{ gridRow: `1 / ${row.lanes + 1}` }}
             title={row.system ?? 'Releases whose scope has no known system'}
           >
-            {row.system ?? 'No system'}
+            {systemName(row.system)}
           </div>
           {dayCells(row.system, row.lanes)}
           {row.bars.map(releaseBar)}

@@ -1,9 +1,18 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { cloneElement, isValidElement, type ReactNode } from 'react';
+import {
+  cloneElement,
+  isValidElement,
+  type CSSProperties,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { releaseRouteRef } from '../../routes';
 import type { CalendarEvent } from './calendarEvents';
+import { statusStyle } from './statusColours';
+import { useCalendarStyles } from './useCalendarStyles';
 
 /**
  * Makes every event on the month and week grids a focusable button named
@@ -18,30 +27,66 @@ export const EventWrapper = ({
   children?: ReactNode;
 }) => {
   if (!isValidElement(children)) return <>{children}</>;
-  return cloneElement(children as React.ReactElement<any>, {
+  return cloneElement(children as ReactElement<any>, {
     tabIndex: 0,
     role: 'button',
     'aria-label': event.title,
   });
 };
 
-/** An agenda row: a link for a release, plain text for the rest. */
+const swatch: CSSProperties = {
+  display: 'inline-block',
+  width: 12,
+  height: 12,
+  padding: 0,
+  marginRight: 8,
+  verticalAlign: 'middle',
+};
+
+/**
+ * An agenda row: a colour swatch, then a link for a release or plain text
+ * for a freeze or maintenance window. The rows themselves stay uncoloured
+ * so that links keep their contrast.
+ */
 export const AgendaEvent = ({ event }: { event: CalendarEvent }) => {
   const releaseLink = useRouteRef(releaseRouteRef);
+  const theme = useTheme();
+  const classes = useCalendarStyles();
   if (event.type === 'release') {
     return (
-      <Link
-        to={releaseLink({ id: event.release.id })}
-        // The row's own click handler opens the release as well.
-        onClick={e => e.stopPropagation()}
-      >
-        {event.title}
-      </Link>
+      <>
+        <span
+          aria-hidden
+          className="rbc-event"
+          style={{ ...swatch, ...statusStyle(theme, event.release.status) }}
+        />
+        <Link
+          to={releaseLink({ id: event.release.id })}
+          // The row's own click handler opens the release as well.
+          onClick={e => e.stopPropagation()}
+        >
+          {event.title}
+        </Link>
+        <Typography variant="body2" component="span" color="textSecondary">
+          {' '}
+          · {event.release.status}
+        </Typography>
+      </>
     );
   }
+  let kind = classes.maintenance;
+  if (event.type === 'freeze') {
+    kind =
+      event.freeze.severity === 'hard'
+        ? classes.hardFreeze
+        : classes.softFreeze;
+  }
   return (
-    <Typography variant="body2" component="span" color="textSecondary">
-      {event.title}
-    </Typography>
+    <>
+      <span aria-hidden className={`rbc-event ${kind}`} style={swatch} />
+      <Typography variant="body2" component="span">
+        {event.title}
+      </Typography>
+    </>
   );
 };

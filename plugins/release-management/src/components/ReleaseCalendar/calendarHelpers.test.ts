@@ -8,12 +8,13 @@ import {
   NO_FILTERS,
   NOTHING_SEEN,
   seenIn,
-} from './calendarFilters';
+} from './calendarQuery';
 import { toQueryRange, visibleRange } from './calendarRange';
 import {
   freezeOnDay,
   inLanes,
   timelineDays,
+  systemName,
   timelineRows,
 } from './timelineLayout';
 
@@ -231,5 +232,13 @@ describe('timeline layout', () => {
     expect(
       freezeOnDay(jan9.plus({ days: 2 }), freezes, 'system:default/a'),
     ).toBeUndefined();
+  });
+});
+
+describe('systemName', () => {
+  it('drops the kind, and the namespace when it is the default', () => {
+    expect(systemName('system:default/checkout')).toBe('checkout');
+    expect(systemName('system:ops/db')).toBe('ops/db');
+    expect(systemName(null)).toBe('No system');
   });
 });

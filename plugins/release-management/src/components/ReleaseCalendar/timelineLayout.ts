@@ -134,3 +134,11 @@ export function freezeOnDay(
   }
   return found;
 }
+
+/** "checkout" for `system:default/checkout`, "ops/db" in another namespace. */
+export function systemName(ref: string | null): string {
+  if (ref === null) return 'No system';
+  const match = /^system:([^/]+)\/(.+)$/.exec(ref);
+  if (!match) return ref;
+  return match[1] === 'default' ? match[2] : `${match[1]}/${match[2]}`;
+}
