@@ -84,6 +84,9 @@ describe('FreezeWindowsPage list', () => {
   });
 });
 
+// Filling a whole form in a shared test run can take a few seconds.
+jest.setTimeout(20_000);
+
 describe('FreezeWindowsPage editor', () => {
   it('builds a weekly rule, shows it in words with the next occurrences across DST, and creates it', async () => {
     const { api, alertApi } = renderPage(

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { releaseManagementApiRef } from '../../api';
 import { describeError } from './describeError';
-import { formatInstant, formatInstantWithZone } from './zonedTime';
+import { formatInstant } from './zonedTime';
 
 type Slot = SlotSearchResponse['slots'][number];
 
@@ -76,7 +76,8 @@ export const SlotFinder = ({
                           .join('; ')}`
                       : 'No conflicts'
                   }
-                  title={formatInstantWithZone(slot.start, slot.timeZone)}
+                  // Shown in the zone being planned in; the viewer's own on hover.
+                  title={`Your time: ${formatInstant(slot.start)}`}
                 />
                 <Button
                   size="small"
