@@ -183,6 +183,14 @@ export const gateFailureSchema = z.object({
 /** @public */
 export type GateFailure = z.infer<typeof gateFailureSchema>;
 
+/** What keeps a release from one of the statuses it may move to next. @public */
+export const pendingGatesSchema = z.object({
+  to: releaseStatusSchema,
+  failures: z.array(gateFailureSchema),
+});
+/** @public */
+export type PendingGates = z.infer<typeof pendingGatesSchema>;
+
 /** A release as the API returns it. @public */
 export const releaseSchema = z.object({
   id: z.string(),

@@ -20,11 +20,11 @@ import type {
   FeedScope,
   FreezeOccurrence,
   FreezeWindow,
-  GateFailure,
   HealthResponse,
   ImpactResponse,
   ListReleasesQuery,
   PatchReleaseRequest,
+  PendingGates,
   Release,
   ReleaseHistoryEntry,
   ReleaseModel,
@@ -69,8 +69,8 @@ export interface ReleaseManagementApi {
   /** Refused with a 409 when `request.revision` is not the current one. */
   updateRelease(id: string, request: PatchReleaseRequest): Promise<Release>;
   transitionRelease(id: string, request: TransitionRequest): Promise<Release>;
-  /** The gates that keep the release from moving on, in words. */
-  getPendingGates(id: string): Promise<GateFailure[]>;
+  /** Per status the release may move to next, the gates that keep it. */
+  getPendingGates(id: string): Promise<PendingGates[]>;
   decideApproval(id: string, request: ApprovalRequest): Promise<Release>;
   updateChecklistItem(
     id: string,

@@ -136,10 +136,15 @@ describe('ReleaseManagementClient', () => {
         HttpResponse.json({
           items: [
             {
-              stage: 'plan',
-              kind: 'approval',
-              id: 'cab',
-              message: 'CAB has not approved',
+              to: 'scheduled',
+              failures: [
+                {
+                  stage: 'plan',
+                  kind: 'approval',
+                  id: 'cab',
+                  message: 'CAB has not approved',
+                },
+              ],
             },
           ],
         }),
@@ -152,10 +157,15 @@ describe('ReleaseManagementClient', () => {
 
     await expect(client.getPendingGates('r1')).resolves.toEqual([
       {
-        stage: 'plan',
-        kind: 'approval',
-        id: 'cab',
-        message: 'CAB has not approved',
+        to: 'scheduled',
+        failures: [
+          {
+            stage: 'plan',
+            kind: 'approval',
+            id: 'cab',
+            message: 'CAB has not approved',
+          },
+        ],
       },
     ]);
     await client.getReleaseOrder({ releaseId: 'r1' });

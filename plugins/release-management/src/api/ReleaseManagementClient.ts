@@ -11,9 +11,9 @@ import {
   explorerResponseSchema,
   freezeOccurrenceSchema,
   freezeWindowSchema,
-  gateFailureSchema,
   healthResponseSchema,
   impactResponseSchema,
+  pendingGatesSchema,
   releaseHistoryEntrySchema,
   releaseModelRevisionSchema,
   releaseModelSchema,
@@ -101,7 +101,7 @@ export class ReleaseManagementClient implements ReleaseManagementApi {
   }
 
   getPendingGates(id: string) {
-    return this.get(`/releases/${enc(id)}/gates`, itemsOf(gateFailureSchema));
+    return this.get(`/releases/${enc(id)}/gates`, itemsOf(pendingGatesSchema));
   }
 
   decideApproval(id: string, request: ApprovalRequest) {

@@ -38,12 +38,11 @@ describe('TransitionButtons', () => {
         .mockResolvedValueOnce(planned)
         .mockResolvedValue(aRelease({ status: 'scheduled', revision: 8 })),
       // As the backend answers: the failures per status the release may move to.
-      getPendingGates: async () =>
-        [
-          { to: 'scheduled', failures: [cabMissing] },
-          { to: 'draft', failures: [] },
-          { to: 'cancelled', failures: [] },
-        ] as unknown as GateFailure[],
+      getPendingGates: async () => [
+        { to: 'scheduled', failures: [cabMissing] },
+        { to: 'draft', failures: [] },
+        { to: 'cancelled', failures: [] },
+      ],
       transitionRelease: async () => aRelease({ status: 'scheduled' }),
     });
     const { alertApi } = renderDetailPage(api);
@@ -96,11 +95,13 @@ describe('TransitionButtons', () => {
     );
   });
 
-  it('attributes a flat list of gate failures to the status their stage completes with', async () => {
+  it('lists every gate that blocks a move', async () => {
     renderDetailPage(
       detailApi({
         getRelease: async () => planned,
-        getPendingGates: async () => [cabMissing, hardFreeze],
+        getPendingGates: async () => [
+          { to: 'scheduled', failures: [cabMissing, hardFreeze] },
+        ],
       }),
     );
     const gates = await screen.findByRole('list', {
@@ -172,7 +173,9 @@ describe('TransitionButtons', () => {
   it('shows why an override was not allowed', async () => {
     const api = detailApi({
       getRelease: async () => planned,
-      getPendingGates: async () => [cabMissing],
+      getPendingGates: async () => [
+        { to: 'scheduled', failures: [cabMissing] },
+      ],
       transitionRelease: async () => {
         throw await aResponseError(
           403,

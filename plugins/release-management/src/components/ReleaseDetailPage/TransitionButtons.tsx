@@ -42,7 +42,7 @@ export const TransitionButtons = ({
     async () => (targets.length ? api.getPendingGates(id) : []),
     [api, id, revision, targets.length],
   );
-  const gates = failuresByTarget(pending.value ?? [], model);
+  const gates = failuresByTarget(pending.value ?? []);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
   const [overriding, setOverriding] = useState<ReleaseStatus>();
 

@@ -30,19 +30,20 @@ describe('lifecycle', () => {
     expect(canOverride([gate, { ...gate, overridable: false }])).toBe(false);
   });
 
-  it('reads pending gates per target, or attributes them by stage', () => {
+  it('reads the pending gates per target status', () => {
     const gate = {
       stage: 'execute',
       kind: 'checklist' as const,
       id: 'runbook-ready',
       message: 'm',
     };
-    expect(
-      failuresByTarget([{ to: 'deployed', failures: [gate] }], aModel()).get(
-        'deployed',
-      ),
-    ).toEqual([gate]);
-    expect(failuresByTarget([gate], aModel()).get('deployed')).toEqual([gate]);
+    const byTarget = failuresByTarget([
+      { to: 'deployed', failures: [gate] },
+      { to: 'cancelled', failures: [] },
+    ]);
+    expect(byTarget.get('deployed')).toEqual([gate]);
+    expect(byTarget.get('cancelled')).toEqual([]);
+    expect(byTarget.get('verified')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   type GateFailure,
+  type PendingGates,
   type ReleaseModelDefinition,
   type ReleaseStatus,
   STANDARD_TRANSITIONS,
@@ -20,37 +21,11 @@ export function isOpen(status: ReleaseStatus): boolean {
   return !TERMINAL_STATUSES.includes(status);
 }
 
-// Blocking conflicts of the planned window guard the move to `scheduled`.
-const SCHEDULING_STAGE = 'scheduling';
-
-/**
- * The pending gates per status the release could move to. The backend
- * answers per target (`{ to, failures }`); a flat list of gate failures is
- * attributed through the stage each failure belongs to, since a stage's gate
- * guards the move into the status it completes with.
- */
+/** The failed gates per status the release could move to. */
 export function failuresByTarget(
-  pending: ReadonlyArray<unknown>,
-  model: Pick<ReleaseModelDefinition, 'stages'>,
-): Map<string, GateFailure[]> {
-  const byTarget = new Map<string, GateFailure[]>();
-  const add = (to: string, failures: GateFailure[]) =>
-    byTarget.set(to, [...(byTarget.get(to) ?? []), ...failures]);
-  for (const item of pending) {
-    const perTarget = item as { to?: string; failures?: GateFailure[] };
-    if (typeof perTarget.to === 'string' && Array.isArray(perTarget.failures)) {
-      add(perTarget.to, perTarget.failures);
-      continue;
-    }
-    const failure = item as GateFailure;
-    const stage = model.stages.find(s => s.key === failure.stage);
-    if (stage) {
-      add(stage.completesWith, [failure]);
-    } else if (failure.stage === SCHEDULING_STAGE) {
-      add('scheduled', [failure]);
-    }
-  }
-  return byTarget;
+  pending: ReadonlyArray<PendingGates>,
+): Map<ReleaseStatus, GateFailure[]> {
+  return new Map(pending.map(p => [p.to, p.failures]));
 }
 
 /** An override is only worth offering when every failed gate allows one. */
