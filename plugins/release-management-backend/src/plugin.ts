@@ -17,6 +17,8 @@ import { CatalogSnapshotService } from './analysis/CatalogSnapshotService';
 import { CalendarService } from './scheduling/CalendarService';
 import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseFeedStore } from './database/DatabaseFeedStore';
+import { DatabaseMetricsStore } from './database/DatabaseMetricsStore';
+import { MetricsService } from './metrics/MetricsService';
 import { FeedService } from './scheduling/FeedService';
 import { SchedulingService } from './scheduling/SchedulingService';
 import { DatabaseFreezeWindowStore } from './database/DatabaseFreezeWindowStore';
@@ -197,6 +199,13 @@ export const releaseManagementPlugin = createBackendPlugin({
             deployments,
             gate,
             phases: new PhaseService(releaseStore, releases, systemClock),
+            metrics: new MetricsService({
+              store: await DatabaseMetricsStore.create({ database }),
+              snapshots,
+              analysis,
+              clock: systemClock,
+              logger,
+            }),
           }),
         );
         // Load balancers and uptime probes call this without a token.

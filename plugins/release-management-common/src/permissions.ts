@@ -163,6 +163,17 @@ export const analysisReadPermission = createPermission({
 });
 
 /**
+ * Read the release management metrics. They aggregate over every release
+ * and deployment, so a conditional read decision does not narrow them.
+ *
+ * @public
+ */
+export const metricsReadPermission = createPermission({
+  name: 'release-management.metrics.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the plugin, for registration with the permission
  * framework and for policies that want to list them.
  *
@@ -186,4 +197,5 @@ export const releaseManagementPermissions: Array<
   deploymentGatePermission,
   deploymentOverridePermission,
   analysisReadPermission,
+  metricsReadPermission,
 ];

@@ -3,6 +3,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   deploymentOverridePermission,
   freezeWindowManagePermission,
+  metricsReadPermission,
   releaseReadPermission,
   releaseTransitionPermission,
 } from '@release-management/plugin-release-management-common';
@@ -28,6 +29,7 @@ describe('ReleaseManagementDemoPolicy', () => {
     for (const permission of [
       freezeWindowManagePermission,
       releaseTransitionPermission,
+      metricsReadPermission,
     ]) {
       expect(await policy.handle({ permission }, user)).toEqual({
         result: AuthorizeResult.ALLOW,
@@ -62,6 +64,7 @@ describe('ReleaseManagementDemoPolicy', () => {
     for (const permission of [
       freezeWindowManagePermission,
       deploymentOverridePermission,
+      metricsReadPermission,
     ]) {
       expect(await policy.handle({ permission }, user)).toEqual({
         result: AuthorizeResult.DENY,

@@ -16,6 +16,7 @@ import {
 import {
   deploymentOverridePermission,
   freezeWindowManagePermission,
+  metricsReadPermission,
   releaseApprovePermission,
   releaseModelManagePermission,
   releaseOverridePermission,
@@ -35,7 +36,8 @@ export const RELEASE_MANAGERS = 'group:default/release-managers';
  *   scope holds something their team owns (a conditional decision, which
  *   the plugin turns into SQL);
  * - only release managers manage models, freeze windows and overrides,
- *   including deploying through a freeze under an emergency release.
+ *   including deploying through a freeze under an emergency release, and
+ *   read the metrics (they aggregate over every release, whoever owns it).
  *
  * Calls from services never reach the policy: the permission framework
  * decides them from the token's external-access `accessRestrictions`
@@ -61,7 +63,8 @@ export class ReleaseManagementDemoPolicy implements PermissionPolicy {
       isPermission(request.permission, releaseModelManagePermission) ||
       isPermission(request.permission, freezeWindowManagePermission) ||
       isPermission(request.permission, releaseOverridePermission) ||
-      isPermission(request.permission, deploymentOverridePermission)
+      isPermission(request.permission, deploymentOverridePermission) ||
+      isPermission(request.permission, metricsReadPermission)
     ) {
       return {
         result: isReleaseManager ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,

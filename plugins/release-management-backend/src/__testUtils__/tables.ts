@@ -11,4 +11,7 @@ export const PLUGIN_TABLES = [
   'calendar_feeds',
   'deployments',
   'audit_findings',
+  'release_ratings',
+  'release_impacted_owners',
+  'release_reminders',
 ];

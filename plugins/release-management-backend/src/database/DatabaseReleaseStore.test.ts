@@ -499,5 +499,56 @@ describe('DatabaseReleaseStore', () => {
       const found = await store.getMany(ids);
       expect(found.map(r => r.id).sort()).toEqual(['a', 'b']);
     });
+
+    it('keeps the columns metrics aggregate: review outcome, first deployment, final status', async () => {
+      const { knex, store } = await createStore(databaseId);
+      await store.create(release('a'), history('created'));
+      const move = (
+        revision: number,
+        status: StoredRelease['status'],
+        at: string,
+      ) =>
+        store.update(
+          'a',
+          revision,
+          { fields: { status } },
+          { ...history(), at },
+        );
+      await move(1, 'deployed', '2030-01-02T00:00:00.000Z');
+      await move(2, 'in-progress', '2030-01-03T00:00:00.000Z');
+      // Deployed again: the first deployment is what lead time measures.
+      await move(3, 'deployed', '2030-01-04T00:00:00.000Z');
+      await store.update(
+        'a',
+        4,
+        {
+          fields: {
+            review: {
+              outcome: 'partially-successful',
+              incidentCount: 3,
+              incidentLinks: [],
+              lessons: '',
+            },
+          },
+        },
+        history(),
+      );
+      await move(5, 'closed', '2030-01-05T00:00:00.000Z');
+      expect(
+        await knex('releases')
+          .where({ id: 'a' })
+          .first(
+            'review_outcome',
+            'review_incident_count',
+            'deployed_at',
+            'closed_at',
+          ),
+      ).toEqual({
+        review_outcome: 'partially-successful',
+        review_incident_count: 3,
+        deployed_at: '2030-01-02T00:00:00.000Z',
+        closed_at: '2030-01-05T00:00:00.000Z',
+      });
+    });
   });
 });

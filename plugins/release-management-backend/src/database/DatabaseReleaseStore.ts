@@ -106,6 +106,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
         .where({ id, revision: expectedRevision })
         .update({
           ...(change.fields ? fieldsToColumns(change.fields) : {}),
+          ...milestoneColumns(tx, change.fields?.status, history.at),
           revision: next,
           updated_at: history.at,
         });
@@ -282,6 +283,24 @@ export class DatabaseReleaseStore implements ReleaseStore {
     >({ count: '*' });
     return Number(count);
   }
+}
+
+/**
+ * The instants metrics measure from: the first move to deployed (a
+ * release may go back and forth) and the move to a final status.
+ */
+function milestoneColumns(
+  tx: Knex.Transaction,
+  status: ReleaseStatus | undefined,
+  at: string,
+): Record<string, unknown> {
+  if (status === 'deployed') {
+    return { deployed_at: tx.raw('COALESCE(deployed_at, ?)', [at]) };
+  }
+  if (status === 'closed' || status === 'cancelled') {
+    return { closed_at: at };
+  }
+  return {};
 }
 
 async function insertScope(

@@ -26,6 +26,12 @@ export type ReleaseRow = {
   actual_end: string | null;
   phases: string;
   review: string | null;
+  /** Copied from the review so that metrics can aggregate it in SQL. */
+  review_outcome?: string | null;
+  review_incident_count?: number | null;
+  /** First move to deployed, and move to a final status; for metrics. */
+  deployed_at?: string | null;
+  closed_at?: string | null;
   verification: string | null;
   revision: number;
   created_by: string;
@@ -196,8 +202,13 @@ export function fieldsToColumns(
     columns.actual_end = storedOrNull(fields.actualEnd);
   if (fields.phases !== undefined)
     columns.phases = JSON.stringify(fields.phases);
-  if (fields.review !== undefined)
+  if (fields.review !== undefined) {
     columns.review = fields.review ? JSON.stringify(fields.review) : null;
+    columns.review_outcome = fields.review?.outcome ?? null;
+    columns.review_incident_count = fields.review
+      ? fields.review.incidentCount ?? 0
+      : null;
+  }
   if (fields.verification !== undefined)
     columns.verification = fields.verification
       ? JSON.stringify(fields.verification)

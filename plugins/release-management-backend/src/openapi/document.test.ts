@@ -43,6 +43,7 @@ describe('the OpenAPI document', () => {
       deployments: {} as any,
       gate: {} as any,
       phases: {} as any,
+      metrics: {} as any,
     });
     const documented = new Set<string>();
     for (const [path, operations] of Object.entries(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { analysisPaths } from './analysisPaths';
 import { deploymentPaths } from './deploymentPaths';
 import { freezeWindowPaths } from './freezeWindowPaths';
+import { metricsPaths } from './metricsPaths';
 import { modelPaths } from './modelPaths';
 import { releasePaths } from './releasePaths';
 import { schedulingPaths } from './schedulingPaths';
@@ -26,6 +27,7 @@ export function buildOpenApiDocument() {
       ...schedulingPaths,
       ...freezeWindowPaths,
       ...deploymentPaths,
+      ...metricsPaths,
     },
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },

@@ -33,6 +33,7 @@ import {
   freezeWindowSchema,
   gateFailureSchema,
   healthResponseSchema,
+  metricsResponseSchema,
   patchReleaseRequestSchema,
   releaseHistoryEntrySchema,
   releaseModelRevisionSchema,
@@ -91,6 +92,7 @@ export const schemas = {
   GateResponse: gateResponseSchema,
   PhaseUpdateRequest: phaseUpdateRequestSchema,
   Exposure: exposureResponseSchema,
+  Metrics: metricsResponseSchema,
 };
 
 export type SchemaName = keyof typeof schemas;

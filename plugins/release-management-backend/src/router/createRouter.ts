@@ -3,6 +3,7 @@ import type { HealthResponse } from '@release-management/plugin-release-manageme
 import express, { type ErrorRequestHandler } from 'express';
 import Router from 'express-promise-router';
 import type { AnalysisService } from '../analysis/AnalysisService';
+import type { MetricsService } from '../metrics/MetricsService';
 import type { CalendarService } from '../scheduling/CalendarService';
 import type { DeploymentGateService } from '../service/DeploymentGateService';
 import type { DeploymentService } from '../service/DeploymentService';
@@ -16,6 +17,7 @@ import { createAnalysisRouter } from './analysisRouter';
 import { createDeploymentsRouter } from './deploymentsRouter';
 import { createFeedsRouter } from './feedsRouter';
 import { createFreezeWindowsRouter } from './freezeWindowsRouter';
+import { createMetricsRouter } from './metricsRouter';
 import { createModelsRouter } from './modelsRouter';
 import { createPhasesRouter } from './phasesRouter';
 import { createReleasesRouter } from './releasesRouter';
@@ -55,6 +57,7 @@ export async function createRouter(options: {
   deployments: DeploymentService;
   gate: DeploymentGateService;
   phases: PhaseService;
+  metrics: MetricsService;
 }): Promise<express.Router> {
   const { context, models, releases, freezeWindows, analysis } = options;
   const router = Router();
@@ -100,6 +103,8 @@ export async function createRouter(options: {
       releases,
     }),
   );
+
+  router.use(createMetricsRouter(context, options.metrics));
 
   return router;
 }
