@@ -1,5 +1,6 @@
 // The end-to-end checks, in order: each gets the same signed-in page.
 import assert from 'node:assert/strict';
+import { assertAccessible } from './a11y.mjs';
 
 async function visible(page, locator, what) {
   await locator.first().waitFor({ state: 'visible' });
@@ -20,6 +21,13 @@ async function eventually(page, locator, what, attempts = 15) {
   }
 }
 
+/** The date of the next Friday at least three days away, as yyyy-mm-dd. */
+function nextFriday() {
+  const day = new Date(Date.now() + 3 * 86_400_000);
+  day.setUTCDate(day.getUTCDate() + ((5 - day.getUTCDay() + 7) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
 export const checks = [
   {
     name: 'signs in as guest',
@@ -34,24 +42,63 @@ export const checks = [
     },
   },
   {
-    name: 'lists the demo releases on the release management page',
+    name: 'shows the demo releases on the calendar and in the releases list',
     async run(page) {
       await page.goto('/release-management');
       await eventually(
         page,
-        page.getByText('Basket sharing (cart 4.2)'),
-        'the demo release "Basket sharing"',
+        page.getByRole('button', { name: 'Month' }),
+        'the calendar',
+      );
+      await page.goto('/release-management/releases');
+      await eventually(
+        page,
+        page.getByRole('link', { name: 'Basket sharing (cart 4.2)' }),
+        'the demo release "Basket sharing" in the list',
       );
       await visible(
         page,
-        page.getByText('New card acquirer (payments 7.0)'),
+        page.getByRole('link', { name: 'New card acquirer (payments 7.0)' }),
         'the demo release "New card acquirer"',
       );
+    },
+  },
+  {
+    name: 'opens the Releases tab of an entity, accessibly',
+    async run(page) {
+      await page.goto('/catalog/default/component/cart-service/releases');
+      for (const heading of ['Release history', 'Applicable model']) {
+        await visible(
+          page,
+          page.getByRole('heading', { name: heading }),
+          `the "${heading}" card`,
+        );
+      }
       await visible(
         page,
-        page.getByRole('link', { name: /Releases/ }),
-        'the Releases entry in the sidebar',
+        page.getByRole('heading', {
+          name: /Impact of the (next|last) release/,
+        }),
+        'the impact card',
       );
+      await assertAccessible(page, 'the entity Releases tab', 'main');
+    },
+  },
+  {
+    name: 'opens a release detail page, accessibly',
+    async run(page) {
+      await page.goto('/release-management/releases');
+      await page
+        .getByRole('link', { name: 'Basket sharing (cart 4.2)' })
+        .click();
+      for (const heading of ['Scope', 'Checklist', 'Approvals', 'History']) {
+        await visible(
+          page,
+          page.getByRole('heading', { name: heading, exact: true }),
+          `the "${heading}" card`,
+        );
+      }
+      await assertAccessible(page, 'the release detail page', 'article');
     },
   },
   {
@@ -75,6 +122,101 @@ export const checks = [
           .getByRole('list', { name: 'Release calendar' })
           .getByText('Basket sharing (cart 4.2)'),
         'the demo release on the card',
+      );
+    },
+  },
+  {
+    name: 'creates a release with the wizard, moving it out of a freeze',
+    async run(page, state) {
+      await page.goto('/release-management/releases/new');
+      const entities = page.getByLabel('Entities');
+      for (const name of ['content-service', 'recommendations-service']) {
+        await entities.fill(name);
+        await page
+          .getByRole('option', { name: new RegExp(name) })
+          .first()
+          .click();
+        await page
+          .getByLabel(`Version of component:default/${name}`)
+          .fill('3.1.0');
+      }
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      state.title = `Storefront personalisation ${Date.now()}`;
+      await page.getByLabel('Title', { exact: true }).fill(state.title);
+      await page.getByLabel('Version label').fill('storefront 3.1');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      // Next Friday, 16:00–17:00 in Oslo: inside the demo's weekly
+      // "Friday afternoon" soft freeze.
+      await page.getByLabel('Time zone').selectOption('Europe/Oslo');
+      const friday = nextFriday();
+      await page.getByLabel('Start').fill(`${friday}T16:00`);
+      await page.getByLabel('End').fill(`${friday}T17:00`);
+      await visible(
+        page,
+        page.getByText(/Friday afternoon/).first(),
+        'the conflict with the Friday freeze',
+      );
+
+      await page.getByRole('button', { name: 'Find free slots' }).click();
+      const slot = page.getByRole('button', { name: /^Use slot/ }).first();
+      await slot.waitFor();
+      await slot.click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Create release' }).click();
+
+      await visible(
+        page,
+        page.getByRole('heading', { name: state.title }),
+        'the new release page',
+      );
+      state.url = page.url();
+    },
+  },
+  {
+    name: 'moves the wizard release to planned and shows it on both entity cards',
+    async run(page, state) {
+      assert.ok(state.url, 'the wizard check did not create a release');
+      await page.goto(state.url);
+      await page
+        .getByRole('button', { name: 'Move to planned', exact: true })
+        .click();
+      await visible(
+        page,
+        page.getByText('planned', { exact: true }).first(),
+        'the planned status',
+      );
+      for (const name of ['content-service', 'recommendations-service']) {
+        await page.goto(`/catalog/default/component/${name}`);
+        await visible(
+          page,
+          page
+            .getByRole('list', { name: 'Release calendar' })
+            .getByText(new RegExp(state.title)),
+          `the new release on the ${name} card`,
+        );
+      }
+    },
+  },
+  {
+    name: 'shows the models, freeze windows and architecture views',
+    async run(page) {
+      await page.goto('/release-management/models');
+      await visible(page, page.getByText('normal').first(), 'the normal model');
+      await page.goto('/release-management/freeze-windows');
+      await visible(
+        page,
+        page.getByText('Friday afternoon').first(),
+        'the Friday freeze',
+      );
+      await page.goto(
+        '/release-management/architecture?root=system:default/checkout',
+      );
+      await visible(
+        page,
+        page.getByText('Relations in system:default/checkout'),
+        'the checkout system graph',
       );
     },
   },

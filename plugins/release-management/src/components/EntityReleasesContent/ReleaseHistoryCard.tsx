@@ -81,6 +81,7 @@ export const ReleaseHistoryCard = ({
       title="Release history"
       subtitle={shown}
       options={{
+        draggable: false,
         paging: items.length > 10,
         pageSize: 10,
         search: false,

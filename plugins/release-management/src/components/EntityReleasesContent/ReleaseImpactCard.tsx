@@ -74,7 +74,12 @@ const ImpactBody = ({ release }: { release: Release }) => {
             title={`First ${Math.min(IMPACT_ROWS, entities.length)} of ${
               entities.length
             } impacted entities`}
-            options={{ paging: false, search: false, padding: 'dense' }}
+            options={{
+              draggable: false,
+              paging: false,
+              search: false,
+              padding: 'dense',
+            }}
             columns={columns}
             data={entities.slice(0, IMPACT_ROWS)}
           />

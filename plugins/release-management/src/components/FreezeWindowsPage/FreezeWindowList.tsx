@@ -127,7 +127,12 @@ export const FreezeWindowList = ({ now = new Date() }: { now?: Date }) => {
       </Box>
       <Table<Row>
         title="Freeze windows"
-        options={{ paging: false, search: true, padding: 'dense' }}
+        options={{
+          draggable: false,
+          paging: false,
+          search: true,
+          padding: 'dense',
+        }}
         columns={columns}
         data={windows.value.map(w => rowOf(w, now))}
       />

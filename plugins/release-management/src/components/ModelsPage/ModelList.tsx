@@ -75,7 +75,12 @@ export const ModelList = () => {
       </Box>
       <Table<ReleaseModel>
         title="Release models"
-        options={{ paging: false, search: true, padding: 'dense' }}
+        options={{
+          draggable: false,
+          paging: false,
+          search: true,
+          padding: 'dense',
+        }}
         columns={columns}
         data={models.value}
       />

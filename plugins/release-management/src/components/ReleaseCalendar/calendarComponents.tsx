@@ -21,17 +21,22 @@ import { useCalendarStyles } from './useCalendarStyles';
  */
 export const EventWrapper = ({
   event,
+  type,
   children,
 }: {
   event: CalendarEvent;
+  /** `date` in month rows and the all-day row, `time` in the time grid. */
+  type?: 'date' | 'time';
   children?: ReactNode;
 }) => {
   if (!isValidElement(children)) return <>{children}</>;
-  return cloneElement(children as ReactElement<any>, {
+  const focusable = cloneElement(children as ReactElement<any>, {
     tabIndex: 0,
     role: 'button',
     'aria-label': event.title,
   });
+  // Date rows have role="row"; what they hold must be cells to screen readers.
+  return type === 'date' ? <div role="cell">{focusable}</div> : focusable;
 };
 
 const swatch: CSSProperties = {

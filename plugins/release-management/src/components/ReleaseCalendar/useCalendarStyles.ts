@@ -86,7 +86,8 @@ export const useCalendarStyles = makeStyles(theme => {
         fontWeight: theme.typography.fontWeightMedium,
         color: theme.palette.text.secondary,
       },
-      '& .rbc-off-range': { color: theme.palette.text.disabled },
+      // Secondary, not disabled: the dates must stay readable (WCAG AA contrast).
+      '& .rbc-off-range': { color: theme.palette.text.secondary },
       '& .rbc-off-range-bg': { background: theme.palette.action.hover },
       '& .rbc-today': { background: alpha(theme.palette.primary.main, 0.08) },
       '& .rbc-date-cell.rbc-now': {

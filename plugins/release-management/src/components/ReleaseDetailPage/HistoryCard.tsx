@@ -70,6 +70,7 @@ export const HistoryCard = ({ release }: { release: Release }) => {
         columns={columns}
         data={newestFirst}
         options={{
+          draggable: false,
           toolbar: false,
           paging: newestFirst.length > 10,
           pageSize: 10,

@@ -48,7 +48,12 @@ export const PhasesCard = ({ release }: { release: Release }) => (
       <Table<ReleasePhase>
         columns={columns}
         data={release.phases}
-        options={{ toolbar: false, paging: false, padding: 'dense' }}
+        options={{
+          draggable: false,
+          toolbar: false,
+          paging: false,
+          padding: 'dense',
+        }}
       />
     )}
   </DetailCard>

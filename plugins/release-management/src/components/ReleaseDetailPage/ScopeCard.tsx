@@ -44,6 +44,7 @@ export const ScopeCard = ({ release }: { release: Release }) => (
         columns={columns}
         data={release.scope}
         options={{
+          draggable: false,
           toolbar: false,
           paging: release.scope.length > 10,
           pageSize: 10,

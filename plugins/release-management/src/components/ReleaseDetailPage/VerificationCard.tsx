@@ -96,6 +96,7 @@ export const VerificationCard = ({
           columns={columns}
           data={rows}
           options={{
+            draggable: false,
             toolbar: false,
             paging: rows.length > 10,
             pageSize: 10,

@@ -33,6 +33,9 @@ export const ConflictList = ({
                   variant="body2"
                   style={{
                     color: blocking ? theme.palette.error.main : undefined,
+                    // Messages hold long entity refs; wrap them at 1280 px.
+                    whiteSpace: 'normal',
+                    overflowWrap: 'anywhere',
                   }}
                 >
                   <strong>{blocking ? 'Blocking' : 'Warning'}</strong>

@@ -91,6 +91,7 @@ export const ReleasesTable = () => {
         key={`${status}|${model}`}
         title="Releases"
         options={{
+          draggable: false,
           paging: true,
           pageSize: 20,
           pageSizeOptions: [20, 50, 100],
