@@ -25,6 +25,16 @@ export interface Config {
       productionEnvironments?: string[];
     };
 
+    /** What owners of impacted entities are told about releases. */
+    notifications?: {
+      /**
+       * Days before a planned or scheduled release starts that its
+       * impacted owners get a reminder; default 2. The reminder task runs
+       * on one replica at a time and sends each reminder once.
+       */
+      reminderDays?: number;
+    };
+
     /** The in-memory catalog snapshot behind the architecture analyses. */
     analysis?: {
       /** Minutes between snapshot refreshes; default 5. */

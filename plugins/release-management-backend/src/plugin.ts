@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import {
@@ -18,7 +19,12 @@ import { CalendarService } from './scheduling/CalendarService';
 import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseFeedStore } from './database/DatabaseFeedStore';
 import { DatabaseMetricsStore } from './database/DatabaseMetricsStore';
+import { DatabaseReviewStore } from './database/DatabaseReviewStore';
 import { MetricsService } from './metrics/MetricsService';
+import { ReleaseNotifier } from './notifications/ReleaseNotifier';
+import { ReleaseReminders } from './notifications/ReleaseReminders';
+import { ImpactedOwners } from './service/ImpactedOwners';
+import { ReviewService } from './service/ReviewService';
 import { FeedService } from './scheduling/FeedService';
 import { SchedulingService } from './scheduling/SchedulingService';
 import { DatabaseFreezeWindowStore } from './database/DatabaseFreezeWindowStore';
@@ -62,6 +68,7 @@ export const releaseManagementPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, database, httpRouter, permissionsRegistry } =
@@ -152,6 +159,28 @@ export const releaseManagementPlugin = createBackendPlugin({
           releases,
           systemClock,
         );
+        const reviewStore = await DatabaseReviewStore.create({ database });
+        const impactedOwners = new ImpactedOwners(analysis, logger);
+        const notifier = new ReleaseNotifier({
+          notifications: deps.notifications,
+          owners: impactedOwners,
+          store: reviewStore,
+          releases,
+          clock: systemClock,
+          logger,
+        });
+        releases.onEvent(notifier.handle);
+        await new ReleaseReminders({
+          releaseStore,
+          store: reviewStore,
+          notifier,
+          clock: systemClock,
+          logger,
+          reminderDays:
+            config.getOptionalNumber(
+              'releaseManagement.notifications.reminderDays',
+            ) ?? 2,
+        }).schedule(deps.scheduler);
         await snapshots.schedule(deps.scheduler, {
           minutes:
             config.getOptionalNumber(
@@ -205,6 +234,12 @@ export const releaseManagementPlugin = createBackendPlugin({
               analysis,
               clock: systemClock,
               logger,
+            }),
+            reviews: new ReviewService({
+              store: reviewStore,
+              releases,
+              owners: impactedOwners,
+              clock: systemClock,
             }),
           }),
         );

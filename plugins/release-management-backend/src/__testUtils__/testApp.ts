@@ -46,6 +46,8 @@ export async function startTestApp(
     models?: unknown[];
     /** Replaces the mock catalog, e.g. with one that fails. */
     catalog?: ServiceFactory;
+    /** More service factories, e.g. a notification service that records. */
+    services?: ServiceFactory[];
   } = {},
 ) {
   const auditEvents: AuditEvent[] = [];
@@ -98,6 +100,7 @@ export async function startTestApp(
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
+      ...(options.services ?? []),
     ],
   });
   return { api: request(server), auditEvents };

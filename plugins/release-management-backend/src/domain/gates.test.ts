@@ -143,6 +143,29 @@ describe('evaluateGates', () => {
     expect(evaluateGates(reviewed, normalModel, 'closed')).toEqual([]);
   });
 
+  it('requires the review before closing even when the model does not ask for it, past any override', () => {
+    const noReviewStage = {
+      ...normalModel,
+      stages: normalModel.stages.filter(stage => stage.key !== 'review'),
+    };
+    const failed = draftRelease({ status: 'failed' });
+    expect(evaluateGates(failed, noReviewStage, 'closed')).toEqual([
+      {
+        stage: 'review',
+        kind: 'automatic-check',
+        id: 'review-recorded',
+        message: expect.stringMatching(
+          /only be closed once its post-implementation review/,
+        ),
+        overridable: false,
+      },
+    ]);
+    // The model's own check is not named twice, and cannot be overridden.
+    expect(evaluateGates(failed, normalModel, 'closed')).toEqual([
+      expect.objectContaining({ id: 'review-recorded', overridable: false }),
+    ]);
+  });
+
   it('has no gates for statuses no stage guards', () => {
     expect(
       evaluateGates(

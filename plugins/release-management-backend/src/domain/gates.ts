@@ -75,6 +75,24 @@ export function evaluateGates(
       }
     }
   }
+  if (to === 'closed' && !release.review) {
+    // Closed is final: a release closed without its post-implementation
+    // review would never get one, so the review is required whatever the
+    // model asks, and no override may skip it.
+    const declared = failures.find(f => f.id === 'review-recorded');
+    if (declared) {
+      declared.overridable = false;
+    } else {
+      failures.push({
+        stage: stagesCompletingWith(model, 'closed')[0]?.key ?? 'review',
+        kind: 'automatic-check',
+        id: 'review-recorded',
+        message:
+          'A release can only be closed once its post-implementation review (outcome, incidents, lessons) is recorded',
+        overridable: false,
+      });
+    }
+  }
   return failures;
 }
 

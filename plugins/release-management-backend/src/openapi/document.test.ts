@@ -44,6 +44,7 @@ describe('the OpenAPI document', () => {
       gate: {} as any,
       phases: {} as any,
       metrics: {} as any,
+      reviews: {} as any,
     });
     const documented = new Set<string>();
     for (const [path, operations] of Object.entries(

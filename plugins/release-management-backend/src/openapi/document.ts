@@ -5,6 +5,7 @@ import { freezeWindowPaths } from './freezeWindowPaths';
 import { metricsPaths } from './metricsPaths';
 import { modelPaths } from './modelPaths';
 import { releasePaths } from './releasePaths';
+import { reviewPaths } from './reviewPaths';
 import { schedulingPaths } from './schedulingPaths';
 import { schemas } from './schemas';
 
@@ -28,6 +29,7 @@ export function buildOpenApiDocument() {
       ...freezeWindowPaths,
       ...deploymentPaths,
       ...metricsPaths,
+      ...reviewPaths,
     },
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },

@@ -34,6 +34,10 @@ import {
   gateFailureSchema,
   healthResponseSchema,
   metricsResponseSchema,
+  acknowledgementsResponseSchema,
+  rateReleaseRequestSchema,
+  releaseRatingSchema,
+  releaseRatingsResponseSchema,
   patchReleaseRequestSchema,
   releaseHistoryEntrySchema,
   releaseModelRevisionSchema,
@@ -93,6 +97,10 @@ export const schemas = {
   PhaseUpdateRequest: phaseUpdateRequestSchema,
   Exposure: exposureResponseSchema,
   Metrics: metricsResponseSchema,
+  RateReleaseRequest: rateReleaseRequestSchema,
+  ReleaseRating: releaseRatingSchema,
+  ReleaseRatings: releaseRatingsResponseSchema,
+  Acknowledgements: acknowledgementsResponseSchema,
 };
 
 export type SchemaName = keyof typeof schemas;

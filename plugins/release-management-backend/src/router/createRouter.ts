@@ -13,6 +13,7 @@ import type { SchedulingService } from '../scheduling/SchedulingService';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
 import type { ReleaseService } from '../service/ReleaseService';
+import type { ReviewService } from '../service/ReviewService';
 import { createAnalysisRouter } from './analysisRouter';
 import { createDeploymentsRouter } from './deploymentsRouter';
 import { createFeedsRouter } from './feedsRouter';
@@ -21,6 +22,7 @@ import { createMetricsRouter } from './metricsRouter';
 import { createModelsRouter } from './modelsRouter';
 import { createPhasesRouter } from './phasesRouter';
 import { createReleasesRouter } from './releasesRouter';
+import { createReviewRouter } from './reviewRouter';
 import { createSchedulingRouter } from './schedulingRouter';
 import type { RouterContext } from './RouterContext';
 
@@ -58,6 +60,7 @@ export async function createRouter(options: {
   gate: DeploymentGateService;
   phases: PhaseService;
   metrics: MetricsService;
+  reviews: ReviewService;
 }): Promise<express.Router> {
   const { context, models, releases, freezeWindows, analysis } = options;
   const router = Router();
@@ -105,6 +108,7 @@ export async function createRouter(options: {
   );
 
   router.use(createMetricsRouter(context, options.metrics));
+  router.use(createReviewRouter(context, options.reviews));
 
   return router;
 }

@@ -49,11 +49,34 @@ export type ConflictChecker = (
 ) => Promise<Conflict[]>;
 
 /**
+ * Something that happened to a release that people outside it may need to
+ * hear about: a move to another status, or a planned window that moved.
+ */
+export type ReleaseEvent =
+  | {
+      type: 'transitioned';
+      release: StoredRelease;
+      from: ReleaseStatus;
+      actor: Actor;
+    }
+  | {
+      type: 'window-moved';
+      release: StoredRelease;
+      before: StoredRelease['plannedWindow'];
+      actor: Actor;
+    };
+
+/** Hears about release events; must not throw (a change is already made). */
+export type ReleaseEventListener = (event: ReleaseEvent) => Promise<void>;
+
+/**
  * Releases: creation from a model, edits with optimistic concurrency, the
  * gated status machine, checklist and approvals. Every change is one store
  * write that also appends the history entry.
  */
 export class ReleaseService {
+  private readonly listeners: ReleaseEventListener[] = [];
+
   constructor(
     private readonly store: ReleaseStore,
     private readonly models: ReleaseModelService,
@@ -61,6 +84,11 @@ export class ReleaseService {
     private readonly clock: Clock,
     private readonly conflicts?: ConflictChecker,
   ) {}
+
+  /** Adds a listener for release events, such as the notifier. */
+  onEvent(listener: ReleaseEventListener): void {
+    this.listeners.push(listener);
+  }
 
   async create(
     request: Parsed<typeof createReleaseRequestSchema>,
@@ -191,6 +219,14 @@ export class ReleaseService {
       action: 'updated',
       details: { changes },
     });
+    if (changes.plannedWindow) {
+      await this.emit({
+        type: 'window-moved',
+        release: updated,
+        before: release.plannedWindow,
+        actor,
+      });
+    }
     return this.withStage(updated);
   }
 
@@ -287,6 +323,12 @@ export class ReleaseService {
         },
       },
     );
+    await this.emit({
+      type: 'transitioned',
+      release: updated,
+      from: release.status,
+      actor,
+    });
     return this.withStage(updated);
   }
 
@@ -483,6 +525,12 @@ export class ReleaseService {
       release.model.revision,
     );
     return revision.definition;
+  }
+
+  private async emit(event: ReleaseEvent): Promise<void> {
+    for (const listener of this.listeners) {
+      await listener(event);
+    }
   }
 
   private async withStage(release: StoredRelease): Promise<Release> {
