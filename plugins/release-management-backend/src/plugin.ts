@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { isResourcePermission } from '@backstage/plugin-permission-common';
@@ -13,6 +14,7 @@ import {
   releaseTransitionPermission,
   releaseUpdatePermission,
 } from '@release-management/plugin-release-management-common';
+import { registerReleaseActions } from './actions/registerReleaseActions';
 import { AnalysisService } from './analysis/AnalysisService';
 import { CatalogSnapshotService } from './analysis/CatalogSnapshotService';
 import { CalendarService } from './scheduling/CalendarService';
@@ -69,6 +71,7 @@ export const releaseManagementPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, database, httpRouter, permissionsRegistry } =
@@ -206,6 +209,13 @@ export const releaseManagementPlugin = createBackendPlugin({
           },
         });
 
+        const metrics = new MetricsService({
+          store: await DatabaseMetricsStore.create({ database }),
+          snapshots,
+          analysis,
+          clock: systemClock,
+          logger,
+        });
         const context = new RouterContext({
           httpAuth: deps.httpAuth,
           userInfo: deps.userInfo,
@@ -228,13 +238,7 @@ export const releaseManagementPlugin = createBackendPlugin({
             deployments,
             gate,
             phases: new PhaseService(releaseStore, releases, systemClock),
-            metrics: new MetricsService({
-              store: await DatabaseMetricsStore.create({ database }),
-              snapshots,
-              analysis,
-              clock: systemClock,
-              logger,
-            }),
+            metrics,
             reviews: new ReviewService({
               store: reviewStore,
               releases,
@@ -243,6 +247,16 @@ export const releaseManagementPlugin = createBackendPlugin({
             }),
           }),
         );
+        registerReleaseActions(deps.actionsRegistry, {
+          ctx: context,
+          releases,
+          calendars,
+          scheduling,
+          analysis,
+          metrics,
+          appBaseUrl:
+            config.getOptionalString('app.baseUrl') ?? 'http://localhost:3000',
+        });
         // Load balancers and uptime probes call this without a token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Calendar clients cannot send Backstage tokens; the feed token in

@@ -109,10 +109,11 @@ export class RouterContext {
 
   /**
    * Records an audit event around a mutation: success with its result's
-   * meta, or failure with the error, which is then passed on.
+   * meta, or failure with the error, which is then passed on. Actions
+   * called through the actions registry have no HTTP request.
    */
   async audited<T>(
-    req: Request,
+    req: Request | undefined,
     eventId: string,
     meta: JsonObject,
     action: () => Promise<T>,
