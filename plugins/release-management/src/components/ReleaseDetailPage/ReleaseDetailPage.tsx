@@ -15,6 +15,7 @@ import { releasesRouteRef } from '../../routes';
 import { ApprovalsCard } from './ApprovalsCard';
 import { ChecklistCard } from './ChecklistCard';
 import { ConflictsCard } from './ConflictsCard';
+import { DeploymentsCard } from './DeploymentsCard';
 import { isNotFound } from './errors';
 import { HistoryCard } from './HistoryCard';
 import { ImpactCard } from './ImpactCard';
@@ -133,8 +134,10 @@ export const ReleaseDetailPage = () => {
         <VerificationCard release={release} write={write} busy={busy} />
       </Grid>
       <Grid item xs={12} lg={6}>
-        {/* Phases are read-only here; deployments get a card of their own. */}
-        <PhasesCard release={release} />
+        <PhasesCard release={release} write={write} busy={busy} />
+      </Grid>
+      <Grid item xs={12}>
+        <DeploymentsCard release={release} />
       </Grid>
       <Grid item xs={12} lg={6}>
         <ReviewCard release={release} write={write} busy={busy} />

@@ -41,6 +41,17 @@ export function detailApi(overrides: Partial<ReleaseManagementApi> = {}) {
     }),
     getReleaseOrder: async () => ({ steps: [], snapshot }),
     getReleaseHistory: async () => [],
+    getReleaseDeployments: async () => ({
+      items: [],
+      totalCount: 0,
+      limit: 50,
+      offset: 0,
+    }),
+    getExposure: async () => ({
+      releaseId: 'r1',
+      currentPercent: 0,
+      points: [],
+    }),
     ...overrides,
   });
 }
