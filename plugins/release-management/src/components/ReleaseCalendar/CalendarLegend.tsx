@@ -60,6 +60,7 @@ export const CalendarLegend = () => {
       <Swatch label="hard freeze" className={classes.hardFreeze} />
       <Swatch label="soft freeze" className={classes.softFreeze} />
       <Swatch label="maintenance window" className={classes.maintenance} />
+      <Swatch label="deployment" className={classes.deployment} />
     </Box>
   );
 };

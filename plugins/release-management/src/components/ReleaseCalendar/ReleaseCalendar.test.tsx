@@ -7,6 +7,7 @@ import { releaseManagementApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { aCalendar, mockApi } from '../../testUtils';
 import {
+  aCalendarDeployment,
   aCalendarFreeze,
   aCalendarRelease,
   JANUARY_2030,
@@ -102,6 +103,25 @@ describe('ReleaseCalendar', () => {
 
     screen.getByRole('button', { name: 'Pricing rules (3.1)' }).focus();
     await user.keyboard('{Enter}');
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      '/release-management/releases/r2',
+    );
+  });
+
+  it('draws recorded deployments and opens the release that covers one', async () => {
+    const api = mockApi({
+      getCalendar: jest.fn().mockResolvedValue({
+        ...january,
+        deployments: [aCalendarDeployment({ releaseId: 'r2' })],
+      }),
+    });
+    renderCalendar(api);
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Deployed cart-service 4.2.0 to production',
+      }),
+    );
     expect(screen.getByTestId('location')).toHaveTextContent(
       '/release-management/releases/r2',
     );

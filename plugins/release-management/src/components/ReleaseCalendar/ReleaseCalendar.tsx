@@ -123,27 +123,31 @@ export const ReleaseCalendar = ({
     if (response) setSeen(previous => seenIn(previous, response));
   }, [response]);
 
-  const { releases, freezes, maintenance } = useMemo(
+  const { releases, freezes, maintenance, deployments } = useMemo(
     () =>
       response
         ? toCalendarEvents(response)
-        : { releases: [], freezes: [], maintenance: [] },
+        : { releases: [], freezes: [], maintenance: [], deployments: [] },
     [response],
   );
 
   // Week views shade freezes and maintenance windows behind the releases;
   // month and agenda have no background, so freezes are events there.
   const events: CalendarEvent[] = useMemo(() => {
-    if (view === 'week') return releases;
-    if (view === 'agenda') return [...releases, ...freezes, ...maintenance];
-    return [...releases, ...freezes];
-  }, [view, releases, freezes, maintenance]);
+    if (view === 'week') return [...releases, ...deployments];
+    if (view === 'agenda') {
+      return [...releases, ...deployments, ...freezes, ...maintenance];
+    }
+    return [...releases, ...deployments, ...freezes];
+  }, [view, releases, freezes, maintenance, deployments]);
   const backgroundEvents = view === 'week' ? [...freezes, ...maintenance] : [];
 
   const open = useCallback(
     (event: CalendarEvent) => {
       if (event.type === 'release') {
         navigate(releaseLink({ id: event.release.id }));
+      } else if (event.type === 'deployment' && event.deployment.releaseId) {
+        navigate(releaseLink({ id: event.deployment.releaseId }));
       }
     },
     [navigate, releaseLink],
@@ -166,6 +170,14 @@ export const ReleaseCalendar = ({
               event.freeze.severity === 'hard'
                 ? classes.hardFreeze
                 : classes.softFreeze,
+          };
+        case 'deployment':
+          return {
+            className: ['failed', 'rolled-back'].includes(
+              event.deployment.status,
+            )
+              ? `${classes.deployment} ${classes.failedDeployment}`
+              : classes.deployment,
           };
         default:
           return { className: classes.maintenance };
@@ -204,7 +216,8 @@ export const ReleaseCalendar = ({
     !calendar.loading &&
     releases.length === 0 &&
     freezes.length === 0 &&
-    maintenance.length === 0;
+    maintenance.length === 0 &&
+    deployments.length === 0;
 
   return (
     <div className={`${classes.root} ${classes.kinds}`}>
@@ -230,7 +243,8 @@ export const ReleaseCalendar = ({
         {calendar.error && <ResponseErrorPanel error={calendar.error} />}
         {nothing && (
           <Typography variant="body2" color="textSecondary" role="status">
-            Nothing in this range: no releases, freezes or maintenance windows.
+            Nothing in this range: no releases, deployments, freezes or
+            maintenance windows.
           </Typography>
         )}
         {response?.truncated && (

@@ -1,7 +1,27 @@
 import type {
+  CalendarDeployment,
   CalendarRelease,
   CalendarResponse,
 } from '@release-management/plugin-release-management-common';
+
+/** A deployment as a calendar answer gives it, for tests. */
+export function aCalendarDeployment(
+  overrides: Partial<CalendarDeployment> = {},
+): CalendarDeployment {
+  return {
+    id: 'd1',
+    entityRef: 'component:default/cart-service',
+    environment: 'production',
+    production: true,
+    version: '4.2.0',
+    status: 'succeeded',
+    startedAt: '2030-01-07T08:10:00.000Z',
+    finishedAt: '2030-01-07T08:40:00.000Z',
+    pipelineUrl: 'https://ci.example.com/runs/42',
+    releaseId: 'r1',
+    ...overrides,
+  };
+}
 
 /** A release as a calendar answer gives it, for tests. */
 export function aCalendarRelease(

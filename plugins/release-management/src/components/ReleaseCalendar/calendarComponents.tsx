@@ -80,7 +80,9 @@ export const AgendaEvent = ({ event }: { event: CalendarEvent }) => {
     );
   }
   let kind = classes.maintenance;
-  if (event.type === 'freeze') {
+  if (event.type === 'deployment') {
+    kind = classes.deployment;
+  } else if (event.type === 'freeze') {
     kind =
       event.freeze.severity === 'hard'
         ? classes.hardFreeze

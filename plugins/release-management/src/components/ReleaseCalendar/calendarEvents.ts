@@ -1,4 +1,6 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import type {
+  CalendarDeployment,
   CalendarRelease,
   CalendarResponse,
 } from '@release-management/plugin-release-management-common';
@@ -25,8 +27,30 @@ export type MaintenanceEvent = Timed & {
   window: CalendarMaintenanceWindow;
 };
 
+/** A deployment a pipeline recorded, from its start to its end. */
+export type DeploymentEvent = Timed & {
+  type: 'deployment';
+  deployment: CalendarDeployment;
+};
+
 /** Anything drawn on the release calendar. */
-export type CalendarEvent = ReleaseEvent | FreezeEvent | MaintenanceEvent;
+export type CalendarEvent =
+  | ReleaseEvent
+  | FreezeEvent
+  | MaintenanceEvent
+  | DeploymentEvent;
+
+// A deployment still running, or reported without an end, gets a short
+// bar so that it can be seen and clicked.
+const OPEN_DEPLOYMENT_MINUTES = 15;
+
+/** "Deployed cart-service 4.2.0 to production". */
+export function deploymentLabel(deployment: CalendarDeployment): string {
+  const verb = deployment.status === 'started' ? 'Deploying' : 'Deployed';
+  return `${verb} ${parseEntityRef(deployment.entityRef).name} ${
+    deployment.version
+  } to ${deployment.environment}`;
+}
 
 /** "Basket sharing (cart 4.2)": how a release is named everywhere. */
 export function releaseLabel(release: {
@@ -44,13 +68,13 @@ export function freezeLabel(freeze: CalendarFreeze): string {
 
 /**
  * The calendar's answer as events. Releases without a planned window have
- * no place on a calendar and are left out. Deployments are not drawn: a
- * deployment is not a release, and the release detail page shows them.
+ * no place on a calendar and are left out.
  */
 export function toCalendarEvents(response: CalendarResponse): {
   releases: ReleaseEvent[];
   freezes: FreezeEvent[];
   maintenance: MaintenanceEvent[];
+  deployments: DeploymentEvent[];
 } {
   const releases: ReleaseEvent[] = [];
   for (const release of response.releases) {
@@ -82,7 +106,22 @@ export function toCalendarEvents(response: CalendarResponse): {
       window,
     }),
   );
-  return { releases, freezes, maintenance };
+  const deployments: DeploymentEvent[] = response.deployments.map(
+    deployment => {
+      const start = new Date(deployment.startedAt);
+      return {
+        type: 'deployment',
+        key: `deployment-${deployment.id}`,
+        title: deploymentLabel(deployment),
+        start,
+        end: deployment.finishedAt
+          ? new Date(deployment.finishedAt)
+          : new Date(start.getTime() + OPEN_DEPLOYMENT_MINUTES * 60_000),
+        deployment,
+      };
+    },
+  );
+  return { releases, freezes, maintenance, deployments };
 }
 
 /**
@@ -150,6 +189,16 @@ export function tooltipOf(event: CalendarEvent): string {
         event.title,
         formatInOwnZone(f.start, f.end, f.timeZone),
         f.explanation,
+      ]
+        .filter(Boolean)
+        .join('\n');
+    }
+    case 'deployment': {
+      const d = event.deployment;
+      return [
+        `${event.title} — ${d.status}`,
+        d.entityRef,
+        d.releaseId ? '' : 'no release covers it',
       ]
         .filter(Boolean)
         .join('\n');

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 import { aCalendar } from '../../testUtils';
-import { aCalendarFreeze, aCalendarRelease } from './__fixtures__';
+import {
+  aCalendarDeployment,
+  aCalendarFreeze,
+  aCalendarRelease,
+} from './__fixtures__';
 import { formatInOwnZone, toCalendarEvents, tooltipOf } from './calendarEvents';
 import {
   calendarQuery,
@@ -153,6 +157,29 @@ describe('calendar events', () => {
     );
     expect(tooltipOf(freezes[0])).toContain('Hard freeze: Year-end trading');
     expect(tooltipOf(freezes[0])).toContain('applies to everything');
+  });
+
+  it('draws deployments from start to end, open ones as a short bar', () => {
+    const { deployments } = toCalendarEvents(
+      aCalendar({
+        deployments: [
+          aCalendarDeployment(),
+          aCalendarDeployment({
+            id: 'd2',
+            status: 'started',
+            finishedAt: null,
+            releaseId: null,
+          }),
+        ],
+      }),
+    );
+    expect(deployments.map(d => d.title)).toEqual([
+      'Deployed cart-service 4.2.0 to production',
+      'Deploying cart-service 4.2.0 to production',
+    ]);
+    expect(deployments[0].end.toISOString()).toBe('2030-01-07T08:40:00.000Z');
+    expect(deployments[1].end.toISOString()).toBe('2030-01-07T08:25:00.000Z');
+    expect(tooltipOf(deployments[1])).toContain('no release covers it');
   });
 
   it('shows a window spanning days with both dates', () => {

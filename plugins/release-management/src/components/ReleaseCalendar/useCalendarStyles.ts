@@ -138,6 +138,8 @@ export const useCalendarStyles = makeStyles(theme => {
     hardFreeze: {},
     softFreeze: {},
     maintenance: {},
+    deployment: {},
+    failedDeployment: {},
     cancelled: {},
     hardFreezeDay: {},
     softFreezeDay: {},
@@ -165,6 +167,14 @@ export const useCalendarStyles = makeStyles(theme => {
         borderColor: alpha(theme.palette.success.main, 0.4),
         borderStyle: 'dotted',
       },
+      // Deployments are facts reported by pipelines, drawn as outlines so
+      // they do not read as planned releases.
+      '& $deployment': {
+        color: theme.palette.text.primary,
+        background: theme.palette.background.paper,
+        border: `2px solid ${theme.palette.info.main}`,
+      },
+      '& $failedDeployment': { borderColor: theme.palette.error.main },
       '& $cancelled': { textDecoration: 'line-through' },
       '& $hardFreezeDay': {
         background: stripes(alpha(theme.palette.error.main, 0.1)),
