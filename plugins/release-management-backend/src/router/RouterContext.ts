@@ -108,6 +108,20 @@ export class RouterContext {
   }
 
   /**
+   * Records the failure of a request refused before its route ran, such as
+   * a body that is not JSON or too large.
+   */
+  async rejected(req: Request, error: Error): Promise<void> {
+    const event = await this.options.auditor.createEvent({
+      eventId: 'request-rejected',
+      request: req,
+      severityLevel: 'low',
+      meta: { method: req.method, path: req.path },
+    });
+    await event.fail({ error });
+  }
+
+  /**
    * Records an audit event around a mutation: success with its result's
    * meta, or failure with the error, which is then passed on. Actions
    * called through the actions registry have no HTTP request.

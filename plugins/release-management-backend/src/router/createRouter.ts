@@ -30,18 +30,18 @@ import type { RouterContext } from './RouterContext';
 export const MAX_BODY_BYTES = 512 * 1024;
 
 // body-parser's own errors carry a status but a technical message.
-const bodyErrors: ErrorRequestHandler = (error, _req, _res, next) => {
+function bodyError(error: any): Error | undefined {
   if (error?.type === 'entity.parse.failed') {
-    next(new InputError('The request body is not valid JSON'));
-  } else if (error?.type === 'entity.too.large') {
+    return new InputError('The request body is not valid JSON');
+  }
+  if (error?.type === 'entity.too.large') {
     const tooLarge = new InputError(
       `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`,
     );
-    next(Object.assign(tooLarge, { statusCode: 413 }));
-  } else {
-    next(error);
+    return Object.assign(tooLarge, { statusCode: 413 });
   }
-};
+  return undefined;
+}
 
 /**
  * The plugin's HTTP API under `/api/release-management`. Each route stays
@@ -70,6 +70,8 @@ export async function createRouter(options: {
     res.json(body);
   });
 
+  // Requests refused before a route runs are audited like those a route
+  // refuses: a write that never reached its handler is still a failed one.
   router.use((req, _res, next) => {
     // A mutation with a body in another format would be read as empty and
     // fail on "missing fields"; say what is actually wrong.
@@ -78,12 +80,21 @@ export async function createRouter(options: {
       Number(req.headers['content-length'] ?? 0) > 0 &&
       !req.is('application/json')
     ) {
-      next(new InputError('Send the request body as application/json'));
+      const error = new InputError('Send the request body as application/json');
+      context.rejected(req, error).then(() => next(error), next);
       return;
     }
     next();
   });
   router.use(express.json({ limit: MAX_BODY_BYTES, strict: false }));
+  const bodyErrors: ErrorRequestHandler = (error, req, _res, next) => {
+    const refused = bodyError(error);
+    if (!refused) {
+      next(error);
+      return;
+    }
+    context.rejected(req, refused).then(() => next(refused), next);
+  };
   router.use(bodyErrors);
 
   router.use(createModelsRouter(context, models));

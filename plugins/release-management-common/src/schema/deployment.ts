@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityRefSchema } from './entityRef';
+import { linkSchema } from './link';
 import { instantSchema } from './time';
 
 /**
@@ -47,7 +48,7 @@ export const recordDeploymentRequestSchema = z
     startedAt: instantSchema.optional(),
     /** Defaults to the time of the record that reports a final status. */
     finishedAt: instantSchema.optional(),
-    pipelineUrl: z.url().max(2000).optional(),
+    pipelineUrl: linkSchema.optional(),
   })
   .strict()
   .refine(

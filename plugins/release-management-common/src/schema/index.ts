@@ -6,6 +6,7 @@ export * from './entityRef';
 export * from './freezeWindow';
 export * from './gate';
 export * from './health';
+export * from './link';
 export * from './metrics';
 export * from './phase';
 export * from './release';

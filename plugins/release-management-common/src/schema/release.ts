@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityRefSchema, principalRefSchema } from './entityRef';
+import { linkSchema } from './link';
 import { releaseStatusSchema } from './releaseStatus';
 import { verificationResultSchema } from './analysis';
 import { instantSchema, timeWindowSchema } from './time';
@@ -57,7 +58,7 @@ export const releaseReviewSchema = z
   .object({
     outcome: reviewOutcomeSchema,
     incidentCount: z.number().int().min(0).max(10000).default(0),
-    incidentLinks: z.array(z.url()).max(100).default([]),
+    incidentLinks: z.array(linkSchema).max(100).default([]),
     lessons: z.string().max(20000).default(''),
   })
   .strict();
