@@ -36,6 +36,12 @@ import type {
   SnapshotInfo,
   TransitionRequest,
   UpdateReleaseModelRequest,
+  MetricsQuery,
+  MetricsResponse,
+  AcknowledgementsResponse,
+  RateReleaseRequest,
+  ReleaseRating,
+  ReleaseRatingsResponse,
 } from '@release-management/plugin-release-management-common';
 
 /** What an analysis is about: entities, or the scope of a release. @public */
@@ -133,6 +139,15 @@ export interface ReleaseManagementApi {
   listFeeds(): Promise<CalendarFeed[]>;
   createFeed(scope: FeedScope, title?: string): Promise<CreatedCalendarFeed>;
   revokeFeed(id: string): Promise<void>;
+
+  /** The ITIL key metrics and DORA figures for a period, optionally grouped. */
+  getMetrics(query: MetricsQuery): Promise<MetricsResponse>;
+  getReleaseRatings(id: string): Promise<ReleaseRatingsResponse>;
+  /** Rates a release as an owner of an impacted entity; replaces an earlier rating. */
+  rateRelease(id: string, rating: RateReleaseRequest): Promise<ReleaseRating>;
+  getAcknowledgements(id: string): Promise<AcknowledgementsResponse>;
+  /** Acknowledges a release for the impacted owners the caller belongs to. */
+  acknowledgeRelease(id: string): Promise<AcknowledgementsResponse>;
 }
 
 /** @public */

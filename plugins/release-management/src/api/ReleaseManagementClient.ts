@@ -37,6 +37,12 @@ import {
   type SlotSearchRequest,
   type TransitionRequest,
   type UpdateReleaseModelRequest,
+  metricsResponseSchema,
+  type MetricsQuery,
+  acknowledgementsResponseSchema,
+  releaseRatingSchema,
+  releaseRatingsResponseSchema,
+  type RateReleaseRequest,
 } from '@release-management/plugin-release-management-common';
 import { z } from 'zod';
 import type {
@@ -298,6 +304,42 @@ export class ReleaseManagementClient implements ReleaseManagementApi {
 
   async revokeFeed(id: string) {
     await this.send('DELETE', `/feeds/${enc(id)}`, undefined);
+  }
+
+  getMetrics(query: MetricsQuery) {
+    return this.get(`/metrics?${toSearchParams(query)}`, metricsResponseSchema);
+  }
+
+  getReleaseRatings(id: string) {
+    return this.get(
+      `/releases/${enc(id)}/ratings`,
+      releaseRatingsResponseSchema,
+    );
+  }
+
+  rateRelease(id: string, rating: RateReleaseRequest) {
+    return this.send(
+      'POST',
+      `/releases/${enc(id)}/ratings`,
+      rating,
+      releaseRatingSchema,
+    );
+  }
+
+  getAcknowledgements(id: string) {
+    return this.get(
+      `/releases/${enc(id)}/acknowledgements`,
+      acknowledgementsResponseSchema,
+    );
+  }
+
+  acknowledgeRelease(id: string) {
+    return this.send(
+      'POST',
+      `/releases/${enc(id)}/acknowledgements`,
+      undefined,
+      acknowledgementsResponseSchema,
+    );
   }
 
   private get<S extends z.ZodType>(path: string, schema: S) {

@@ -1,0 +1,1 @@
+export { MetricsDashboard } from './MetricsDashboard';
