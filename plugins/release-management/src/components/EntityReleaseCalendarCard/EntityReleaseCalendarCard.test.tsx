@@ -90,6 +90,21 @@ describe('EntityReleaseCalendarCard', () => {
     expect(items[1]).toContain('hard freeze');
     expect(items[1]).toContain('is inherited from domain:default/commerce');
     expect(items[2]).toContain('dependency: component:default/pricing-service');
+    // Releases link to their page; the freeze is not a release.
+    expect(
+      screen.getByRole('link', { name: 'Basket sharing (cart 4.2)' }),
+    ).toHaveAttribute('href', '/release-management/releases/r1');
+    expect(
+      screen.queryByRole('link', { name: 'Christmas trading freeze' }),
+    ).not.toBeInTheDocument();
+    // The window in the zone it was planned in, on hover.
+    expect(screen.getByTitle(/Europe\/Oslo$/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Plan a release of Cart Service' }),
+    ).toHaveAttribute(
+      'href',
+      '/release-management/releases/new?entityRef=component%3Adefault%2Fcart-service',
+    );
     expect(api.getCalendar).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRef: 'component:default/cart-service',

@@ -16,7 +16,11 @@ import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { useEntityCalendar } from '../../hooks/useEntityCalendar';
-import { rootRouteRef } from '../../routes';
+import {
+  newReleaseRouteRef,
+  releaseRouteRef,
+  rootRouteRef,
+} from '../../routes';
 import { formatWindow } from './formatWindow';
 
 const DAYS = 30;
@@ -40,6 +44,8 @@ export const EntityReleaseCalendarCard = () => {
   const [neighbours, setNeighbours] = useState(true);
   const calendar = useEntityCalendar(entityRef, { days: DAYS, neighbours });
   const releaseManagementLink = useRouteRef(rootRouteRef);
+  const releaseLink = useRouteRef(releaseRouteRef);
+  const newReleaseLink = useRouteRef(newReleaseRouteRef);
   const name = entity.metadata.title ?? entity.metadata.name;
 
   let body: JSX.Element;
@@ -57,6 +63,8 @@ export const EntityReleaseCalendarCard = () => {
           start: r.plannedWindow!.start,
           end: r.plannedWindow!.end,
           primary: `${r.title} (${r.versionLabel})`,
+          link: releaseLink({ id: r.id }) as string | undefined,
+          timeZone: r.plannedWindow!.timeZone,
           secondary: [
             REASONS[r.reason] && r.via ? `${REASONS[r.reason]}: ${r.via}` : '',
           ],
@@ -68,6 +76,8 @@ export const EntityReleaseCalendarCard = () => {
         start: f.start,
         end: f.end,
         primary: f.title,
+        link: undefined,
+        timeZone: f.timeZone,
         secondary: [f.explanation],
         chip: f.severity === 'hard' ? 'hard freeze' : 'soft freeze',
         freeze: true,
@@ -88,13 +98,28 @@ export const EntityReleaseCalendarCard = () => {
           {items.map(item => (
             <ListItem key={item.key} disableGutters divider>
               <ListItemText
-                primary={item.primary}
-                secondary={[
-                  formatWindow(item.start, item.end),
-                  ...item.secondary,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                primary={
+                  item.link ? (
+                    <Link to={item.link}>{item.primary}</Link>
+                  ) : (
+                    item.primary
+                  )
+                }
+                secondary={
+                  // The viewer's zone; the zone it was planned in on hover.
+                  <span
+                    title={`${formatWindow(
+                      item.start,
+                      item.end,
+                      undefined,
+                      item.timeZone,
+                    )} ${item.timeZone}`}
+                  >
+                    {[formatWindow(item.start, item.end), ...item.secondary]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                }
               />
               <Chip
                 size="small"
@@ -133,6 +158,12 @@ export const EntityReleaseCalendarCard = () => {
         style={{ marginTop: 8 }}
       >
         <Link to={releaseManagementLink()}>Open release management</Link>
+        {' · '}
+        <Link
+          to={`${newReleaseLink()}?entityRef=${encodeURIComponent(entityRef)}`}
+        >
+          Plan a release of {name}
+        </Link>
       </Typography>
     </InfoCard>
   );
