@@ -39,6 +39,9 @@ export class DatabaseReleaseStore implements ReleaseStore {
     return new DatabaseReleaseStore(await getMigratedClient(options.database));
   }
 
+  /** The scheduling decision running in this process, if any. */
+  private schedulingQueue: Promise<unknown> = Promise.resolve();
+
   private constructor(private readonly db: Knex) {}
 
   async create(
@@ -275,6 +278,37 @@ export class DatabaseReleaseStore implements ReleaseStore {
       }
     }
     return scope;
+  }
+
+  async withSchedulingLock<T>(action: () => Promise<T>): Promise<T> {
+    // One decision at a time in this process: enough on SQLite, whose
+    // single writer is this process, and on PostgreSQL it keeps waiting
+    // callers from holding a pooled connection each.
+    const run = this.schedulingQueue.then(() =>
+      this.lockAcrossReplicas(action),
+    );
+    this.schedulingQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * On PostgreSQL, replicas wait for each other on a transaction-level
+   * advisory lock, released when the transaction ends, also when the
+   * connection drops. One lock for every entity: decisions also depend on
+   * neighbours and per-system limits, and scheduling is rare enough.
+   * `action` uses its own connections, so it sees what the previous
+   * holder committed.
+   */
+  private async lockAcrossReplicas<T>(action: () => Promise<T>): Promise<T> {
+    if (this.db.client.config.client !== 'pg') {
+      return action();
+    }
+    return this.db.transaction(async tx => {
+      await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
+        'release-management:scheduling',
+      ]);
+      return action();
+    });
   }
 
   async count(): Promise<number> {

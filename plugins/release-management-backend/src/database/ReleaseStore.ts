@@ -135,4 +135,9 @@ export interface ReleaseStore {
     excludeId?: string;
   }): Promise<ScheduledRelease[]>;
   count(): Promise<number>;
+  /**
+   * Runs `action` while no other scheduling decision runs, in this process
+   * or, on PostgreSQL, in another replica on the same database.
+   */
+  withSchedulingLock<T>(action: () => Promise<T>): Promise<T>;
 }

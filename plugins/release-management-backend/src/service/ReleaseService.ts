@@ -241,6 +241,29 @@ export class ReleaseService {
     actor: Actor,
     canOverride: () => Promise<boolean>,
   ): Promise<Release> {
+    const move = () => this.applyTransition(id, request, actor, canOverride);
+    // Scheduling checks the other releases and then writes: two releases of
+    // one entity racing to be scheduled could each pass before the other is
+    // stored. Scheduling decisions are therefore taken one at a time.
+    const { release, updated } =
+      request.to === 'scheduled' && this.conflicts
+        ? await this.store.withSchedulingLock(move)
+        : await move();
+    await this.emit({
+      type: 'transitioned',
+      release: updated,
+      from: release.status,
+      actor,
+    });
+    return this.withStage(updated);
+  }
+
+  private async applyTransition(
+    id: string,
+    request: Parsed<typeof transitionRequestSchema>,
+    actor: Actor,
+    canOverride: () => Promise<boolean>,
+  ): Promise<{ release: StoredRelease; updated: StoredRelease }> {
     const release = await this.getStored(id);
     if (request.revision !== undefined) {
       assertRevision(release, request.revision);
@@ -323,13 +346,7 @@ export class ReleaseService {
         },
       },
     );
-    await this.emit({
-      type: 'transitioned',
-      release: updated,
-      from: release.status,
-      actor,
-    });
-    return this.withStage(updated);
+    return { release, updated };
   }
 
   /** The gates that block each status the release could move to next. */
