@@ -6,7 +6,10 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { isResourcePermission } from '@backstage/plugin-permission-common';
-import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
 import {
   releaseManagementPermissions,
   releaseApprovePermission,
@@ -222,6 +225,9 @@ export const releaseManagementPlugin = createBackendPlugin({
           permissions: deps.permissions,
           auditor: deps.auditor,
           releaseConditionTransformer: createConditionTransformer(
+            permissionsRegistry.getPermissionRuleset(releaseResourceRef),
+          ),
+          releaseConditionAuthorizer: createConditionAuthorizer(
             permissionsRegistry.getPermissionRuleset(releaseResourceRef),
           ),
         });

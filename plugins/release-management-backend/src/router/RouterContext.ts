@@ -10,13 +10,17 @@ import {
   AuthorizeResult,
   type BasicPermission,
   type PermissionCriteria,
+  type PolicyDecision,
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { JsonObject } from '@backstage/types';
 import type { Request } from 'express';
 import type { z } from 'zod';
-import type { ReleaseRuleFilter } from '../database/ReleaseStore';
+import type {
+  ReleaseRuleFilter,
+  StoredRelease,
+} from '../database/ReleaseStore';
 import type { Actor } from '../domain/approvers';
 
 /**
@@ -31,6 +35,14 @@ export class RouterContext {
       permissions: PermissionsService;
       auditor: AuditorService;
       releaseConditionTransformer: ConditionTransformer<ReleaseRuleFilter>;
+      /**
+       * Applies a conditional decision to a release, e.g. one not stored
+       * yet; without it conditional decisions on such releases deny.
+       */
+      releaseConditionAuthorizer?: (
+        decision: PolicyDecision,
+        release: StoredRelease,
+      ) => boolean;
     },
   ) {}
 
@@ -82,6 +94,32 @@ export class RouterContext {
       { credentials },
     );
     return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /**
+   * Throws NotAllowedError unless the permission covers `release` as it
+   * will be after a change: the stored release is what `authorize` checks,
+   * and a change of scope or release manager could take it out of the
+   * caller's reach, e.g. onto entities they do not own.
+   */
+  async authorizeRelease(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    release: StoredRelease,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    const allowed =
+      decision.result === AuthorizeResult.ALLOW ||
+      (decision.result === AuthorizeResult.CONDITIONAL &&
+        this.options.releaseConditionAuthorizer?.(decision, release) === true);
+    if (!allowed) {
+      throw new NotAllowedError(
+        `You are not allowed to make this change: the release would be outside what permission ${permission.name} lets you change`,
+      );
+    }
   }
 
   /**

@@ -90,7 +90,9 @@ export function createReleasesRouter(
         await releases.getStored(id);
         await ctx.authorize(credentials, releaseUpdatePermission, id);
         const actor = await ctx.actor(credentials);
-        return releases.patch(id, body, actor, credentials);
+        return releases.patch(id, body, actor, credentials, next =>
+          ctx.authorizeRelease(credentials, releaseUpdatePermission, next),
+        );
       },
       r => ({ revision: r.revision }),
     );

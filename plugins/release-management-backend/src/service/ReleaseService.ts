@@ -183,6 +183,8 @@ export class ReleaseService {
     request: Parsed<typeof patchReleaseRequestSchema>,
     actor: Actor,
     credentials: BackstageCredentials,
+    /** Throws if the caller may not leave the release as it would become. */
+    authorizeResult?: (next: StoredRelease) => Promise<void>,
   ): Promise<Release> {
     const release = await this.getStored(id);
     assertOpen(release);
@@ -212,6 +214,14 @@ export class ReleaseService {
     }
     if (Object.keys(changes).length === 0) {
       return this.withStage(release);
+    }
+    // Permission rules look at the scope and the release manager.
+    if (authorizeResult && (change.scope || fields.releaseManager)) {
+      await authorizeResult({
+        ...release,
+        ...fields,
+        scope: change.scope ?? release.scope,
+      });
     }
     const updated = await this.store.update(id, revision, change, {
       actor: actor.ref,
