@@ -4,7 +4,11 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import {
+  InputError,
+  isError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ScopeItem } from '@release-management/plugin-release-management-common';
 import type { StoredScopeItem } from '../database/ReleaseStore';
@@ -23,19 +27,30 @@ export class CatalogScopeResolver {
     credentials: BackstageCredentials,
   ): Promise<StoredScopeItem[]> {
     if (scope.length === 0) return [];
-    const { items } = await this.catalog.getEntitiesByRefs(
-      {
-        entityRefs: scope.map(s => s.entityRef),
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'spec.owner',
-          'spec.system',
-        ],
-      },
-      { credentials },
-    );
+    const { items } = await this.catalog
+      .getEntitiesByRefs(
+        {
+          entityRefs: scope.map(s => s.entityRef),
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            'spec.owner',
+            'spec.system',
+          ],
+        },
+        { credentials },
+      )
+      .catch(error => {
+        // The catalog being down is not the caller's fault nor a bug here:
+        // 503, so that clients retry, and nothing is written.
+        if (isRefusal(error)) throw error;
+        throw new ServiceUnavailableError(
+          `The catalog could not be read to check the scope: ${
+            isError(error) ? error.message : String(error)
+          }`,
+        );
+      });
     const missing = scope.filter((_, i) => !items[i]).map(s => s.entityRef);
     if (missing.length > 0) {
       throw new InputError(
@@ -73,4 +88,14 @@ function relatedRef(
   } catch {
     return null;
   }
+}
+
+/** An answer of the catalog about this caller, passed on as it is. */
+function isRefusal(error: unknown): boolean {
+  if (!isError(error)) return false;
+  const status = (error as { statusCode?: number }).statusCode;
+  return (
+    ['NotAllowedError', 'AuthenticationError'].includes(error.name) ||
+    (typeof status === 'number' && status < 500)
+  );
 }
