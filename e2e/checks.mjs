@@ -145,6 +145,10 @@ export const checks = [
       state.title = `Storefront personalisation ${Date.now()}`;
       await page.getByLabel('Title', { exact: true }).fill(state.title);
       await page.getByLabel('Version label').fill('storefront 3.1');
+      // The normal model's plan stage checks that the notes are written.
+      await page
+        .getByLabel('Release notes')
+        .fill('Personalised recommendations on the storefront.');
       await page.getByRole('button', { name: 'Next' }).click();
 
       // Next Friday, 16:00–17:00 in Oslo: inside the demo's weekly

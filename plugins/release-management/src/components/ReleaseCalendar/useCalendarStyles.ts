@@ -86,8 +86,9 @@ export const useCalendarStyles = makeStyles(theme => {
         fontWeight: theme.typography.fontWeightMedium,
         color: theme.palette.text.secondary,
       },
-      // Secondary, not disabled: the dates must stay readable (WCAG AA contrast).
-      '& .rbc-off-range': { color: theme.palette.text.secondary },
+      // The shading marks days of other months; their dates stay as readable
+      // as any other (WCAG AA contrast), so no greyed-out text.
+      '& .rbc-off-range': { color: theme.palette.text.primary },
       '& .rbc-off-range-bg': { background: theme.palette.action.hover },
       '& .rbc-today': { background: alpha(theme.palette.primary.main, 0.08) },
       '& .rbc-date-cell.rbc-now': {
