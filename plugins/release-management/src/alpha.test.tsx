@@ -34,7 +34,14 @@ describe('release-management plugin (new frontend system)', () => {
       { timeout: 5000 },
     );
     expect(link).toHaveAttribute('href', '/release-management/releases/r1');
-    for (const tab of ['Calendar', 'Releases', 'Models', 'Freeze windows']) {
+    for (const tab of [
+      'Calendar',
+      'Releases',
+      'Models',
+      'Freeze windows',
+      'Architecture',
+      'Metrics',
+    ]) {
       expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
     }
     // The app draws the page header; the page does not add a second one.

@@ -19,6 +19,7 @@ import { releaseManagementApiRef, ReleaseManagementClient } from './api';
 import { isReleaseManagementAvailable } from './components/EntityReleasesContent/isReleaseManagementAvailable';
 import {
   architectureRouteRef,
+  metricsRouteRef,
   editReleaseRouteRef,
   freezeWindowRouteRef,
   freezeWindowsRouteRef,
@@ -96,6 +97,7 @@ export default createFrontendPlugin({
     freezeWindows: freezeWindowsRouteRef,
     freezeWindow: freezeWindowRouteRef,
     architecture: architectureRouteRef,
+    metrics: metricsRouteRef,
   }),
   extensions: [
     releaseManagementApi,

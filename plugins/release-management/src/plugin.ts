@@ -9,6 +9,7 @@ import {
 import { releaseManagementApiRef, ReleaseManagementClient } from './api';
 import {
   architectureRouteRef,
+  metricsRouteRef,
   editReleaseRouteRef,
   freezeWindowRouteRef,
   freezeWindowsRouteRef,
@@ -46,6 +47,7 @@ export const releaseManagementPlugin = createPlugin({
     freezeWindows: freezeWindowsRouteRef,
     freezeWindow: freezeWindowRouteRef,
     architecture: architectureRouteRef,
+    metrics: metricsRouteRef,
   },
 });
 

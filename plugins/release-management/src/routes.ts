@@ -70,3 +70,10 @@ export const architectureRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/architecture',
 });
+
+/** @public */
+export const metricsRouteRef = createSubRouteRef({
+  id: 'release-management/metrics',
+  parent: rootRouteRef,
+  path: '/metrics',
+});

@@ -20,8 +20,10 @@ import { isNotFound } from './errors';
 import { HistoryCard } from './HistoryCard';
 import { ImpactCard } from './ImpactCard';
 import { LifecycleCard } from './LifecycleCard';
+import { OwnersCard } from './OwnersCard';
 import { PhasesCard } from './PhasesCard';
 import { ReleaseHeader } from './ReleaseHeader';
+import { RatingsCard } from './RatingsCard';
 import { ReleaseOrderCard } from './ReleaseOrderCard';
 import { ReviewCard } from './ReviewCard';
 import { ScopeCard } from './ScopeCard';
@@ -140,7 +142,13 @@ export const ReleaseDetailPage = () => {
         <DeploymentsCard release={release} />
       </Grid>
       <Grid item xs={12} lg={6}>
+        <OwnersCard release={release} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
         <ReviewCard release={release} write={write} busy={busy} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <RatingsCard release={release} />
       </Grid>
       <Grid item xs={12} lg={6}>
         <HistoryCard release={release} />

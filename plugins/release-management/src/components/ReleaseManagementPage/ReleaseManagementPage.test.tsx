@@ -31,7 +31,14 @@ describe('ReleaseManagementPage (legacy frontend system)', () => {
         'Plan, coordinate and review releases across the catalog',
       ),
     ).toBeInTheDocument();
-    for (const tab of ['Calendar', 'Releases', 'Models', 'Freeze windows']) {
+    for (const tab of [
+      'Calendar',
+      'Releases',
+      'Models',
+      'Freeze windows',
+      'Architecture',
+      'Metrics',
+    ]) {
       expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
     }
     await waitFor(() =>

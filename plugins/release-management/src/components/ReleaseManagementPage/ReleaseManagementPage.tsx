@@ -2,6 +2,7 @@ import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { ArchitectureExplorer } from '../ArchitectureExplorer';
 import { FreezeWindowsPage } from '../FreezeWindowsPage';
+import { MetricsDashboard } from '../MetricsDashboard';
 import { ModelsPage } from '../ModelsPage';
 import { ReleaseCalendarPage } from '../ReleaseCalendar';
 import { ReleaseDetailPage } from '../ReleaseDetailPage';
@@ -19,9 +20,9 @@ const ReleasesRoutes = () => (
 );
 
 /**
- * The release management page: calendar, releases, models, freeze windows
- * and the architecture explorer, each a tab with its own sub-routes (see
- * `routes.ts`).
+ * The release management page: calendar, releases, models, freeze windows,
+ * the architecture explorer and the metrics dashboard, each a tab with its
+ * own sub-routes (see `routes.ts`).
  *
  * On the new frontend system the app draws the page header, so the page
  * renders its tabs only (`withHeader={false}`).
@@ -47,6 +48,9 @@ export const ReleaseManagementPage = ({
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/architecture" title="Architecture">
         <ArchitectureExplorer />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/metrics" title="Metrics">
+        <MetricsDashboard />
       </TabbedLayout.Route>
     </TabbedLayout>
   );

@@ -47,6 +47,8 @@ export function detailApi(overrides: Partial<ReleaseManagementApi> = {}) {
       limit: 50,
       offset: 0,
     }),
+    getAcknowledgements: async () => ({ items: [] }),
+    getReleaseRatings: async () => ({ items: [], mean: null, count: 0 }),
     getExposure: async () => ({
       releaseId: 'r1',
       currentPercent: 0,
@@ -57,7 +59,11 @@ export function detailApi(overrides: Partial<ReleaseManagementApi> = {}) {
 }
 
 /** Renders the detail page of release `id` as the app mounts it. */
-export function renderDetailPage(api: ReleaseManagementApi, id = 'r1') {
+export function renderDetailPage(
+  api: ReleaseManagementApi,
+  id = 'r1',
+  search = '',
+) {
   const alertApi = mockApis.alert();
   renderInTestApp(<ReleaseDetailPage />, {
     apis: [
@@ -65,7 +71,7 @@ export function renderDetailPage(api: ReleaseManagementApi, id = 'r1') {
       [alertApiRef, alertApi],
     ],
     mountPath: '/release-management/releases/:id',
-    initialRouteEntries: [`/release-management/releases/${id}`],
+    initialRouteEntries: [`/release-management/releases/${id}${search}`],
     mountedRoutes: {
       '/release-management': rootRouteRef,
       '/catalog/:namespace/:kind/:name': entityRouteRef,
