@@ -224,4 +224,20 @@ export const checks = [
       );
     },
   },
+  {
+    name: 'opens the metrics dashboard on the demo data',
+    async run(page) {
+      await page.goto('/release-management/metrics');
+      await visible(
+        page,
+        page.getByText('Successful release rate').first(),
+        'the successful release rate',
+      );
+      await visible(
+        page,
+        page.getByText('Deployment frequency').first(),
+        'the DORA deployment frequency',
+      );
+    },
+  },
 ];

@@ -274,7 +274,22 @@ export const releaseManagementPlugin = createBackendPlugin({
             logger,
             auth: deps.auth,
             catalog: deps.catalog,
-            releases,
+            releasesAsOf: clock =>
+              new ReleaseService(
+                releaseStore,
+                models,
+                new CatalogScopeResolver(deps.catalog),
+                clock,
+                (release, model) =>
+                  new SchedulingService({
+                    releaseStore,
+                    models,
+                    freezeWindows,
+                    snapshots,
+                    clock,
+                  }).conflictsOfRelease(release, model),
+              ),
+            deployments,
             releaseStore,
             freezeWindows,
             clock: systemClock,

@@ -208,6 +208,20 @@ describe('detectConflicts', () => {
     );
   });
 
+  it('says a window that has started is in the past, whatever the lead time', () => {
+    const [conflict] = detectConflicts({
+      graph,
+      plan: plan({ model: model({ minimumLeadTimeHours: 0 }) }),
+      others: [],
+      freezes: [],
+      now: new Date('2030-03-05T13:00:00Z'),
+    });
+    expect(conflict).toMatchObject({ kind: 'lead-time', severity: 'blocking' });
+    expect(conflict.message).toMatch(
+      /^The window started 3\.0 hours ago; a release is planned before its window starts$/,
+    );
+  });
+
   it('blocks over the concurrency limit of a system', () => {
     const conflicts = detectConflicts({
       graph,

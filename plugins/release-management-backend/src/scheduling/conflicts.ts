@@ -170,9 +170,16 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
       kind: 'lead-time',
       severity: 'blocking',
       overridable: true,
-      message: `The window starts in ${Math.max(0, leadHours).toFixed(
-        1,
-      )} hours; the model asks for at least ${policy.minimumLeadTimeHours}`,
+      message:
+        leadHours < 0
+          ? `The window started ${(-leadHours).toFixed(
+              1,
+            )} hours ago; a release is planned before its window starts`
+          : `The window starts in ${leadHours.toFixed(
+              1,
+            )} hours; the model asks for at least ${
+              policy.minimumLeadTimeHours
+            }`,
     });
   }
 

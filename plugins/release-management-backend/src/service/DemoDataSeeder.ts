@@ -14,8 +14,43 @@ import type { ReleaseStore } from '../database/ReleaseStore';
 import type { Actor } from '../domain/approvers';
 import { demoFreezeWindows, demoReleases, type DemoRelease } from './demoData';
 import type { Clock } from './Clock';
+import type { DeploymentService } from './DeploymentService';
 import type { FreezeWindowService } from './FreezeWindowService';
 import type { ReleaseService } from './ReleaseService';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * When a step of a demo release happens, relative to its planned window:
+ * planned and scheduled days ahead (past every model's lead time), run in
+ * the window, verified and closed after it.
+ */
+function stepTime(
+  step: ReleaseStatus | 'created',
+  window: { start: number; end: number },
+): number {
+  switch (step) {
+    case 'created':
+      return window.start - 10 * DAY;
+    case 'draft':
+    case 'planned':
+      return window.start - 8 * DAY;
+    case 'scheduled':
+      return window.start - 6 * DAY;
+    case 'cancelled':
+      return window.start - DAY;
+    case 'in-progress':
+      return window.start;
+    case 'verified':
+      return window.end + 2 * HOUR;
+    case 'closed':
+      return window.end + DAY;
+    default:
+      // deployed, failed, rolled-back: when the window ends.
+      return window.end;
+  }
+}
 
 const MARKER_ENTITY = 'component:default/cart-service';
 const RELEASE_MANAGER = 'user:default/radia.perlman';
@@ -32,7 +67,13 @@ export class DemoDataSeeder {
       logger: LoggerService;
       auth: AuthService;
       catalog: CatalogService;
-      releases: ReleaseService;
+      /**
+       * The release service as of another time. Past demo releases are
+       * replayed at the times they happened, so that gates comparing with
+       * "now" (lead times, windows) judge them as they were then.
+       */
+      releasesAsOf: (clock: Clock) => ReleaseService;
+      deployments: DeploymentService;
       releaseStore: ReleaseStore;
       freezeWindows: FreezeWindowService;
       clock: Clock;
@@ -77,15 +118,28 @@ export class DemoDataSeeder {
   }
 
   private async seedRelease(demo: DemoRelease): Promise<void> {
-    const { releases, auth } = this.deps;
+    const { auth } = this.deps;
     const credentials = await auth.getOwnServiceCredentials();
     const manager = await this.actorFor(RELEASE_MANAGER);
-    let release = await releases.create(
+    const now = this.deps.clock.now().getTime();
+    const planned = demo.request.plannedWindow;
+    const window = {
+      start: planned ? Date.parse(planned.start) : now,
+      end: planned ? Date.parse(planned.end) : now,
+    };
+    // Never in the future: a release planned for next week is scheduled now.
+    const asOf = (step: ReleaseStatus | 'created') => {
+      const at = new Date(Math.min(now, stepTime(step, window)));
+      return this.deps.releasesAsOf({ now: () => at });
+    };
+
+    let release = await asOf('created').create(
       { ...demo.request, releaseManager: RELEASE_MANAGER },
       manager,
       credentials,
     );
     for (const to of demo.path) {
+      const releases = asOf(to);
       if (to === 'closed' && demo.review) {
         release = await releases.patch(
           release.id,
@@ -94,17 +148,65 @@ export class DemoDataSeeder {
           credentials,
         );
       }
-      release = await this.advance(release, to, manager);
+      if (['deployed', 'failed', 'rolled-back'].includes(to)) {
+        await this.recordDeployments(release, to, window, manager);
+      }
+      release = await this.advance(releases, release, to, manager);
+    }
+  }
+
+  /**
+   * What the pipelines of a running release would have reported: each
+   * entity deployed to production in the window; a rolled-back release
+   * also redeploys the previous version, which no release covers.
+   */
+  private async recordDeployments(
+    release: Release,
+    outcome: ReleaseStatus,
+    window: { start: number; end: number },
+    manager: Actor,
+  ): Promise<void> {
+    const startedAt = new Date(window.start + 10 * 60_000).toISOString();
+    const finishedAt = new Date(window.start + 40 * 60_000).toISOString();
+    for (const item of release.scope) {
+      const name = item.entityRef.split('/')[1];
+      await this.deps.deployments.record(
+        {
+          externalId: `demo-${release.id}-${name}`,
+          entityRef: item.entityRef,
+          environment: 'production',
+          version: item.version,
+          status: outcome === 'deployed' ? 'succeeded' : 'failed',
+          startedAt,
+          finishedAt,
+          pipelineUrl: `https://ci.fjordline.example/${name}/runs/${release.id}`,
+        },
+        manager,
+      );
+      if (outcome === 'rolled-back') {
+        await this.deps.deployments.record(
+          {
+            externalId: `demo-${release.id}-${name}-rollback`,
+            entityRef: item.entityRef,
+            environment: 'production',
+            version: 'previous',
+            status: 'succeeded',
+            startedAt: new Date(window.start + 60 * 60_000).toISOString(),
+            finishedAt: new Date(window.start + 70 * 60_000).toISOString(),
+          },
+          manager,
+        );
+      }
     }
   }
 
   /** Satisfies the gates towards `to` the way people would, then moves. */
   private async advance(
+    releases: ReleaseService,
     release: Release,
     to: ReleaseStatus,
     manager: Actor,
   ): Promise<Release> {
-    const { releases } = this.deps;
     const pending = await releases.pendingGates(release.id);
     const failures = pending.find(p => p.to === to)?.failures ?? [];
     let current = release;
@@ -117,7 +219,12 @@ export class DemoDataSeeder {
           manager,
         );
       } else if (failure.kind === 'approval') {
-        current = await this.approve(current, failure.stage, failure.id);
+        current = await this.approve(
+          releases,
+          current,
+          failure.stage,
+          failure.id,
+        );
       }
     }
     return releases.transition(
@@ -129,11 +236,11 @@ export class DemoDataSeeder {
   }
 
   private async approve(
+    releases: ReleaseService,
     release: Release,
     stageKey: string,
     gateId: string,
   ): Promise<Release> {
-    const { releases } = this.deps;
     const model = (await releases.modelDefinition(release)).stages.find(
       s => s.key === stageKey,
     )!;
