@@ -14,19 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
 import { DetailCard } from './DetailCard';
 import { formatInstant } from './formatTime';
-
-/** One line for the details of an entry: `from: planned · to: scheduled`. */
-export function summarizeDetails(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([key, value]) => {
-      const text =
-        typeof value === 'object' && value !== null
-          ? JSON.stringify(value)
-          : String(value);
-      return `${key}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`;
-    })
-    .join(' · ');
-}
+import { summarizeDetails } from './historyDetails';
 
 const columns: TableColumn<ReleaseHistoryEntry>[] = [
   {
