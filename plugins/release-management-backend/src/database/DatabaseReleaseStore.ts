@@ -1,5 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import type {
   ReleaseHistoryEntry,
   ReleaseStatus,
@@ -31,18 +35,39 @@ import type {
   StoredScopeItem,
 } from './ReleaseStore';
 
+/** How long scheduling decisions may wait and hold the lock. */
+export type SchedulingLockOptions = {
+  /** The longest wait for a turn: in this process and for the lock. */
+  waitMs: number;
+  /** The longest statement or idle pause of a decision holding the lock. */
+  holdMs: number;
+};
+
+const DEFAULT_SCHEDULING_LOCK: SchedulingLockOptions = {
+  waitMs: 10_000,
+  holdMs: 30_000,
+};
+
 /** Releases in the plugin's database. */
 export class DatabaseReleaseStore implements ReleaseStore {
   static async create(options: {
     database: DatabaseService;
+    /** Bounds of scheduling decisions, in milliseconds; for tests. */
+    schedulingLock?: Partial<SchedulingLockOptions>;
   }): Promise<DatabaseReleaseStore> {
-    return new DatabaseReleaseStore(await getMigratedClient(options.database));
+    return new DatabaseReleaseStore(await getMigratedClient(options.database), {
+      ...DEFAULT_SCHEDULING_LOCK,
+      ...options.schedulingLock,
+    });
   }
 
-  /** The scheduling decision running in this process, if any. */
-  private schedulingQueue: Promise<unknown> = Promise.resolve();
+  /** Settles when the last scheduling decision of this process has. */
+  private schedulingQueue: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly schedulingLock: SchedulingLockOptions,
+  ) {}
 
   async create(
     release: StoredRelease,
@@ -280,15 +305,30 @@ export class DatabaseReleaseStore implements ReleaseStore {
     return scope;
   }
 
-  async withSchedulingLock<T>(action: () => Promise<T>): Promise<T> {
+  async withSchedulingLock<T>(
+    action: (store: ReleaseStore) => Promise<T>,
+  ): Promise<T> {
     // One decision at a time in this process: enough on SQLite, whose
     // single writer is this process, and on PostgreSQL it keeps waiting
-    // callers from holding a pooled connection each.
-    const run = this.schedulingQueue.then(() =>
-      this.lockAcrossReplicas(action),
-    );
-    this.schedulingQueue = run.catch(() => undefined);
-    return run;
+    // callers from holding a pooled connection each. Each caller waits for
+    // the one before it a bounded time, and always hands its turn on, also
+    // when its decision fails or it gave up waiting.
+    const previous = this.schedulingQueue;
+    let handOn!: () => void;
+    const turn = new Promise<void>(resolve => {
+      handOn = resolve;
+    });
+    this.schedulingQueue = previous.then(() => turn);
+    try {
+      await waitAtMost(
+        previous,
+        this.schedulingLock.waitMs,
+        `another decision took longer than ${this.schedulingLock.waitMs} ms`,
+      );
+      return await this.lockAcrossReplicas(action);
+    } finally {
+      handOn();
+    }
   }
 
   /**
@@ -296,19 +336,46 @@ export class DatabaseReleaseStore implements ReleaseStore {
    * advisory lock, released when the transaction ends, also when the
    * connection drops. One lock for every entity: decisions also depend on
    * neighbours and per-system limits, and scheduling is rare enough.
-   * `action` uses its own connections, so it sees what the previous
-   * holder committed.
+   *
+   * `action` gets a store on the lock's own transaction, and writes the
+   * decision there: a holder whose connection dies (and so loses the lock)
+   * cannot write a decision afterwards, while the next one already decides.
+   * Waits are bounded: the lock for `waitMs`, and the server ends a holder
+   * that stays idle or runs a statement longer than `holdMs` (a replica
+   * that hangs or vanishes without closing its connection).
    */
-  private async lockAcrossReplicas<T>(action: () => Promise<T>): Promise<T> {
+  private async lockAcrossReplicas<T>(
+    action: (store: ReleaseStore) => Promise<T>,
+  ): Promise<T> {
     if (this.db.client.config.client !== 'pg') {
-      return action();
+      return action(this);
     }
-    return this.db.transaction(async tx => {
-      await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
-        'release-management:scheduling',
-      ]);
-      return action();
-    });
+    const { waitMs, holdMs } = this.schedulingLock;
+    try {
+      return await this.db.transaction(async tx => {
+        await tx.raw(
+          `SET LOCAL lock_timeout = ${Math.ceil(waitMs)};
+           SET LOCAL statement_timeout = ${Math.ceil(holdMs)};
+           SET LOCAL idle_in_transaction_session_timeout = ${Math.ceil(
+             holdMs,
+           )}`,
+        );
+        await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
+          'release-management:scheduling',
+        ]);
+        // A transaction ends (and gives its connection back) only when its
+        // callback does, even once the server has ended it: a decision
+        // still running after holdMs is given up, so that neither the
+        // connection nor this process's queue stays taken by it.
+        return await waitAtMost(
+          action(new DatabaseReleaseStore(tx, this.schedulingLock)),
+          holdMs,
+          `the decision took longer than ${holdMs} ms`,
+        );
+      });
+    } catch (error) {
+      throw asSchedulingUnavailable(error);
+    }
   }
 
   async count(): Promise<number> {
@@ -317,6 +384,53 @@ export class DatabaseReleaseStore implements ReleaseStore {
     >({ count: '*' });
     return Number(count);
   }
+}
+
+const TRY_AGAIN =
+  'Scheduling decisions are taken one at a time and this one could not be taken now; try again';
+
+async function waitAtMost<T>(
+  work: Promise<T>,
+  ms: number,
+  why: string,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new ServiceUnavailableError(`${TRY_AGAIN}: ${why}`)),
+          ms,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// lock_not_available, query_canceled (statement timeout), admin_shutdown
+// (connection terminated), idle_in_transaction_session_timeout.
+const LOCK_GONE_CODES = new Set(['55P03', '57014', '57P01', '25P03']);
+
+/**
+ * A decision that ended because the lock could not be had in time or its
+ * connection died: nothing of it was written (the write is on the lock's
+ * transaction), so the caller may try again.
+ */
+function asSchedulingUnavailable(error: unknown): unknown {
+  const e = error as { code?: string; message?: string };
+  const connectionLost =
+    /Connection terminated|not queryable|Connection ended/i.test(
+      e?.message ?? '',
+    );
+  if ((e?.code && LOCK_GONE_CODES.has(e.code)) || connectionLost) {
+    return new ServiceUnavailableError(
+      `${TRY_AGAIN}: ${e.message ?? 'the database connection was lost'}`,
+    );
+  }
+  return error;
 }
 
 /**

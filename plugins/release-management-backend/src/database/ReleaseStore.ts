@@ -137,7 +137,13 @@ export interface ReleaseStore {
   count(): Promise<number>;
   /**
    * Runs `action` while no other scheduling decision runs, in this process
-   * or, on PostgreSQL, in another replica on the same database.
+   * or, on PostgreSQL, in another replica on the same database. `action`
+   * reads and writes the decision through the store it is given, so that
+   * the decision is written only while the lock is held. Waits are bounded:
+   * throws ServiceUnavailableError (503, try again) when the turn does not
+   * come in time or the lock is lost.
    */
-  withSchedulingLock<T>(action: () => Promise<T>): Promise<T>;
+  withSchedulingLock<T>(
+    action: (store: ReleaseStore) => Promise<T>,
+  ): Promise<T>;
 }

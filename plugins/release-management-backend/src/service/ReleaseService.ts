@@ -223,12 +223,32 @@ export class ReleaseService {
         scope: change.scope ?? release.scope,
       });
     }
-    const updated = await this.store.update(id, revision, change, {
-      actor: actor.ref,
-      at: this.clock.now().toISOString(),
-      action: 'updated',
-      details: { changes },
-    });
+    const write = (store: ReleaseStore) =>
+      store.update(id, revision, change, {
+        actor: actor.ref,
+        at: this.clock.now().toISOString(),
+        action: 'updated',
+        details: { changes },
+      });
+    // A scheduled release passed the conflict check for its window and
+    // scope; moving either must pass it again, under the same lock as
+    // scheduling, or a release could move into a hard freeze or onto
+    // another scheduled release afterwards. (The revision check of the
+    // write makes sure the release is still as read here.)
+    const recheck =
+      release.status === 'scheduled' &&
+      this.conflicts &&
+      (changes.plannedWindow || changes.scope);
+    const updated = recheck
+      ? await this.store.withSchedulingLock(async store => {
+          await this.assertStillSchedulable(release, {
+            ...release,
+            ...fields,
+            scope: change.scope ?? release.scope,
+          });
+          return write(store);
+        })
+      : await write(this.store);
     if (changes.plannedWindow) {
       await this.emit({
         type: 'window-moved',
@@ -251,14 +271,15 @@ export class ReleaseService {
     actor: Actor,
     canOverride: () => Promise<boolean>,
   ): Promise<Release> {
-    const move = () => this.applyTransition(id, request, actor, canOverride);
+    const move = (store: ReleaseStore) =>
+      this.applyTransition(store, id, request, actor, canOverride);
     // Scheduling checks the other releases and then writes: two releases of
     // one entity racing to be scheduled could each pass before the other is
     // stored. Scheduling decisions are therefore taken one at a time.
     const { release, updated } =
       request.to === 'scheduled' && this.conflicts
         ? await this.store.withSchedulingLock(move)
-        : await move();
+        : await move(this.store);
     await this.emit({
       type: 'transitioned',
       release: updated,
@@ -269,12 +290,16 @@ export class ReleaseService {
   }
 
   private async applyTransition(
+    store: ReleaseStore,
     id: string,
     request: Parsed<typeof transitionRequestSchema>,
     actor: Actor,
     canOverride: () => Promise<boolean>,
   ): Promise<{ release: StoredRelease; updated: StoredRelease }> {
-    const release = await this.getStored(id);
+    const release = await store.get(id);
+    if (!release) {
+      throw new NotFoundError(`No release with id "${id}"`);
+    }
     if (request.revision !== undefined) {
       assertRevision(release, request.revision);
     }
@@ -333,7 +358,7 @@ export class ReleaseService {
     ) {
       fields.actualEnd = now;
     }
-    const updated = await this.store.update(
+    const updated = await store.update(
       id,
       release.revision,
       { fields },
@@ -528,6 +553,32 @@ export class ReleaseService {
       }
     }
     return failures;
+  }
+
+  /**
+   * Refuses a change of a scheduled release that gives it a blocking
+   * conflict it did not have: one that scheduling would refuse. Conflicts
+   * it already had (scheduled past them with an override) may stay.
+   */
+  private async assertStillSchedulable(
+    before: StoredRelease,
+    after: StoredRelease,
+  ): Promise<void> {
+    const model = await this.modelDefinition(before);
+    const blocking = async (release: StoredRelease) =>
+      (await this.conflicts!(release, model)).filter(
+        c => c.severity === 'blocking',
+      );
+    const key = (c: Conflict) => `${c.kind}\u0000${c.message}`;
+    const had = new Set((await blocking(before)).map(key));
+    const added = (await blocking(after)).filter(c => !had.has(key(c)));
+    if (added.length > 0) {
+      throw new ConflictError(
+        `The release is scheduled and cannot move to this window or scope: ${added
+          .map(c => c.message)
+          .join('; ')}`,
+      );
+    }
   }
 
   /**
