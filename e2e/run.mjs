@@ -7,14 +7,13 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchChromium } from './browser.mjs';
 import { checks } from './checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
 const artifacts = join(root, 'e2e-artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function ensureChromium() {
   if (existsSync(chromiumPath)) return;
@@ -81,19 +80,7 @@ async function main() {
   ensureChromium();
   mkdirSync(artifacts, { recursive: true });
   const app = await startApp();
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
   try {

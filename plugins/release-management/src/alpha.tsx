@@ -17,19 +17,7 @@ import {
 import EventNoteIcon from '@material-ui/icons/EventNote';
 import { releaseManagementApiRef, ReleaseManagementClient } from './api';
 import { isReleaseManagementAvailable } from './components/EntityReleasesContent/isReleaseManagementAvailable';
-import {
-  architectureRouteRef,
-  metricsRouteRef,
-  editReleaseRouteRef,
-  freezeWindowRouteRef,
-  freezeWindowsRouteRef,
-  modelRouteRef,
-  modelsRouteRef,
-  newReleaseRouteRef,
-  releaseRouteRef,
-  releasesRouteRef,
-  rootRouteRef,
-} from './routes';
+import { releaseManagementRoutes, rootRouteRef } from './routes';
 
 const releaseManagementApi = ApiBlueprint.make({
   params: defineParams =>
@@ -86,19 +74,7 @@ export default createFrontendPlugin({
   pluginId: 'release-management',
   title: 'Releases',
   icon: <EventNoteIcon fontSize="inherit" />,
-  routes: convertLegacyRouteRefs({
-    root: rootRouteRef,
-    releases: releasesRouteRef,
-    newRelease: newReleaseRouteRef,
-    release: releaseRouteRef,
-    editRelease: editReleaseRouteRef,
-    models: modelsRouteRef,
-    model: modelRouteRef,
-    freezeWindows: freezeWindowsRouteRef,
-    freezeWindow: freezeWindowRouteRef,
-    architecture: architectureRouteRef,
-    metrics: metricsRouteRef,
-  }),
+  routes: convertLegacyRouteRefs(releaseManagementRoutes),
   extensions: [
     releaseManagementApi,
     releaseManagementPage,

@@ -7,19 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { releaseManagementApiRef, ReleaseManagementClient } from './api';
-import {
-  architectureRouteRef,
-  metricsRouteRef,
-  editReleaseRouteRef,
-  freezeWindowRouteRef,
-  freezeWindowsRouteRef,
-  modelRouteRef,
-  modelsRouteRef,
-  newReleaseRouteRef,
-  releaseRouteRef,
-  releasesRouteRef,
-  rootRouteRef,
-} from './routes';
+import { releaseManagementRoutes, rootRouteRef } from './routes';
 
 /**
  * The release-management plugin for apps on the legacy frontend system.
@@ -36,19 +24,7 @@ export const releaseManagementPlugin = createPlugin({
       factory: deps => new ReleaseManagementClient(deps),
     }),
   ],
-  routes: {
-    root: rootRouteRef,
-    releases: releasesRouteRef,
-    newRelease: newReleaseRouteRef,
-    release: releaseRouteRef,
-    editRelease: editReleaseRouteRef,
-    models: modelsRouteRef,
-    model: modelRouteRef,
-    freezeWindows: freezeWindowsRouteRef,
-    freezeWindow: freezeWindowRouteRef,
-    architecture: architectureRouteRef,
-    metrics: metricsRouteRef,
-  },
+  routes: releaseManagementRoutes,
 });
 
 /** @public */

@@ -77,3 +77,21 @@ export const metricsRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/metrics',
 });
+
+/**
+ * Every route of the plugin by name, as both frontend systems register
+ * them; an app binds or links to them by these names.
+ */
+export const releaseManagementRoutes = {
+  root: rootRouteRef,
+  releases: releasesRouteRef,
+  newRelease: newReleaseRouteRef,
+  release: releaseRouteRef,
+  editRelease: editReleaseRouteRef,
+  models: modelsRouteRef,
+  model: modelRouteRef,
+  freezeWindows: freezeWindowsRouteRef,
+  freezeWindow: freezeWindowRouteRef,
+  architecture: architectureRouteRef,
+  metrics: metricsRouteRef,
+};
