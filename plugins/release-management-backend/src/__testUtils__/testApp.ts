@@ -48,6 +48,8 @@ export async function startTestApp(
     catalog?: ServiceFactory;
     /** More service factories, e.g. a notification service that records. */
     services?: ServiceFactory[];
+    /** `backend` config, e.g. a `database` for Backstage's own database service. */
+    backend?: object;
   } = {},
 ) {
   const auditEvents: AuditEvent[] = [];
@@ -86,6 +88,7 @@ export async function startTestApp(
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
+          ...(options.backend ? { backend: options.backend } : {}),
           releaseManagement: {
             models: (options.models ?? [
               { name: 'config-normal', ...normalModelInput },

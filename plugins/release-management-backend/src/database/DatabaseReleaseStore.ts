@@ -12,6 +12,7 @@ import { Knex } from 'knex';
 import { toStoredInstant } from './instants';
 import { getMigratedClient } from './migrations';
 import { applyFilter } from './releaseFilters';
+import { isDatabaseUnavailable } from './unavailable';
 import {
   earliestStart,
   fieldsToColumns,
@@ -410,9 +411,9 @@ async function waitAtMost<T>(
   }
 }
 
-// lock_not_available, query_canceled (statement timeout), admin_shutdown
-// (connection terminated), idle_in_transaction_session_timeout.
-const LOCK_GONE_CODES = new Set(['55P03', '57014', '57P01', '25P03']);
+// lock_not_available, query_canceled (statement timeout),
+// idle_in_transaction_session_timeout.
+const LOCK_GONE_CODES = new Set(['55P03', '57014', '25P03']);
 
 /**
  * A decision that ended because the lock could not be had in time or its
@@ -421,11 +422,7 @@ const LOCK_GONE_CODES = new Set(['55P03', '57014', '57P01', '25P03']);
  */
 function asSchedulingUnavailable(error: unknown): unknown {
   const e = error as { code?: string; message?: string };
-  const connectionLost =
-    /Connection terminated|not queryable|Connection ended/i.test(
-      e?.message ?? '',
-    );
-  if ((e?.code && LOCK_GONE_CODES.has(e.code)) || connectionLost) {
+  if ((e?.code && LOCK_GONE_CODES.has(e.code)) || isDatabaseUnavailable(e)) {
     return new ServiceUnavailableError(
       `${TRY_AGAIN}: ${e.message ?? 'the database connection was lost'}`,
     );

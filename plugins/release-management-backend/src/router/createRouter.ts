@@ -1,8 +1,9 @@
-import { InputError } from '@backstage/errors';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import type { HealthResponse } from '@release-management/plugin-release-management-common';
 import express, { type ErrorRequestHandler } from 'express';
 import Router from 'express-promise-router';
 import type { AnalysisService } from '../analysis/AnalysisService';
+import { isDatabaseUnavailable } from '../database/unavailable';
 import type { MetricsService } from '../metrics/MetricsService';
 import type { CalendarService } from '../scheduling/CalendarService';
 import type { DeploymentGateService } from '../service/DeploymentGateService';
@@ -120,6 +121,19 @@ export async function createRouter(options: {
 
   router.use(createMetricsRouter(context, options.metrics));
   router.use(createReviewRouter(context, options.reviews));
+
+  // A database that is restarting or failing over is a 503 to try again,
+  // not a 500: the request did not complete.
+  const databaseErrors: ErrorRequestHandler = (error, _req, _res, next) => {
+    next(
+      isDatabaseUnavailable(error)
+        ? new ServiceUnavailableError(
+            `The database is not reachable at the moment; try again (${error.message})`,
+          )
+        : error,
+    );
+  };
+  router.use(databaseErrors);
 
   return router;
 }
