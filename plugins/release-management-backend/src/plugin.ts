@@ -35,6 +35,10 @@ import { SchedulingService } from './scheduling/SchedulingService';
 import { DatabaseFreezeWindowStore } from './database/DatabaseFreezeWindowStore';
 import { DatabaseReleaseModelStore } from './database/DatabaseReleaseModelStore';
 import { DatabaseReleaseStore } from './database/DatabaseReleaseStore';
+import { CachedFreezeWindowStore } from './database/CachedFreezeWindowStore';
+import { CachedReleaseModelStore } from './database/CachedReleaseModelStore';
+import { ChangeCounters } from './database/ChangeCounters';
+import { ReleaseIndex } from './database/ReleaseIndex';
 import { releaseResourceRef, releaseRules } from './permissions';
 import { createRouter } from './router/createRouter';
 import { RouterContext } from './router/RouterContext';
@@ -80,11 +84,23 @@ export const releaseManagementPlugin = createBackendPlugin({
         const { config, logger, database, httpRouter, permissionsRegistry } =
           deps;
 
-        const modelStore = await DatabaseReleaseModelStore.create({ database });
+        // Conflict checks and calendars read releases, freeze windows and
+        // models from memory, kept coherent through change counters.
+        const counters = await ChangeCounters.create({ database });
+        const modelStore = new CachedReleaseModelStore(
+          await DatabaseReleaseModelStore.create({ database }),
+          counters,
+        );
         const releaseStore = await DatabaseReleaseStore.create({ database });
-        const freezeWindowStore = await DatabaseFreezeWindowStore.create({
+        const releaseIndex = await ReleaseIndex.create({
           database,
+          counters,
+          store: releaseStore,
         });
+        const freezeWindowStore = new CachedFreezeWindowStore(
+          await DatabaseFreezeWindowStore.create({ database }),
+          counters,
+        );
         const deploymentStore = await DatabaseDeploymentStore.create({
           database,
         });
@@ -111,7 +127,7 @@ export const releaseManagementPlugin = createBackendPlugin({
           annotationKeys: () => models.selectorAnnotationKeys(),
         });
         const scheduling = new SchedulingService({
-          releaseStore,
+          releaseStore: releaseIndex,
           models,
           freezeWindows,
           snapshots,
@@ -142,7 +158,7 @@ export const releaseManagementPlugin = createBackendPlugin({
           clock: systemClock,
         });
         const calendars = new CalendarService({
-          releaseStore,
+          releaseStore: releaseIndex,
           freezeWindows,
           models,
           snapshots,

@@ -53,7 +53,7 @@ const PRECEDENCE: Reason[] = [
 export class CalendarService {
   constructor(
     private readonly deps: {
-      releaseStore: ReleaseStore;
+      releaseStore: Pick<ReleaseStore, 'listSummaries'>;
       freezeWindows: FreezeWindowService;
       models: ReleaseModelService;
       snapshots: CatalogSnapshotService;

@@ -34,7 +34,7 @@ type Plan = {
 export class SchedulingService {
   constructor(
     private readonly deps: {
-      releaseStore: ReleaseStore;
+      releaseStore: Pick<ReleaseStore, 'listScheduled'>;
       models: ReleaseModelService;
       freezeWindows: FreezeWindowService;
       snapshots: CatalogSnapshotService;

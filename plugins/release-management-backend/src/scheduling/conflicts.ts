@@ -65,7 +65,11 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
   >();
   const note = (ref: string, kind: Conflict['kind'], of: string) => {
     if (scope.has(ref)) return;
-    neighbours.set(ref, [...(neighbours.get(ref) ?? []), { kind, of }]);
+    // Appended in place: a hub next to hundreds of scope entities would
+    // otherwise be copied once per entity.
+    let list = neighbours.get(ref);
+    if (!list) neighbours.set(ref, (list = []));
+    list.push({ kind, of });
   };
   for (const ref of plan.scope) {
     const i = graph.indexOf(ref);
@@ -195,8 +199,11 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
       }
       return systems;
     };
+    const systemsOfOthers = others.map(o => systemsOf(o.scope));
     for (const system of systemsOf(plan.scope)) {
-      const concurrent = others.filter(o => systemsOf(o.scope).has(system));
+      const concurrent = others.filter((_, k) =>
+        systemsOfOthers[k].has(system),
+      );
       if (concurrent.length + 1 > limit) {
         conflicts.push({
           kind: 'concurrency-limit',
