@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /**
    * Configuration of the release-management plugin.
@@ -33,6 +35,14 @@ export interface Config {
        * on one replica at a time and sends each reminder once.
        */
       reminderDays?: number;
+      /**
+       * When the reminder task runs; default every 15 minutes, a 10-minute
+       * timeout and 1 minute after start. `scope` is always global. A
+       * reminder claimed by a run that stopped before sending it (replica
+       * shut down or dead, timeout, notification failed) is claimed again
+       * by a later run once `timeout` has passed.
+       */
+      reminderSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
     /** The in-memory catalog snapshot behind the architecture analyses. */

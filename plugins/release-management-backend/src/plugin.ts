@@ -1,6 +1,8 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -27,7 +29,10 @@ import { DatabaseMetricsStore } from './database/DatabaseMetricsStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
 import { MetricsService } from './metrics/MetricsService';
 import { ReleaseNotifier } from './notifications/ReleaseNotifier';
-import { ReleaseReminders } from './notifications/ReleaseReminders';
+import {
+  DEFAULT_REMINDER_SCHEDULE,
+  ReleaseReminders,
+} from './notifications/ReleaseReminders';
 import { ImpactedOwners } from './service/ImpactedOwners';
 import { ReviewService } from './service/ReviewService';
 import { FeedService } from './scheduling/FeedService';
@@ -53,6 +58,16 @@ import { ReleaseModelService } from './service/ReleaseModelService';
 import { PhaseService } from './service/PhaseService';
 import { ReleaseCandidates } from './service/ReleaseCandidates';
 import { ReleaseService } from './service/ReleaseService';
+
+/** `releaseManagement.notifications.reminderSchedule`, or the default. */
+function reminderSchedule(config: RootConfigService) {
+  const schedule = config.getOptionalConfig(
+    'releaseManagement.notifications.reminderSchedule',
+  );
+  return schedule
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
+    : DEFAULT_REMINDER_SCHEDULE;
+}
 
 /**
  * The release-management backend plugin.
@@ -202,7 +217,7 @@ export const releaseManagementPlugin = createBackendPlugin({
             config.getOptionalNumber(
               'releaseManagement.notifications.reminderDays',
             ) ?? 2,
-        }).schedule(deps.scheduler);
+        }).schedule(deps.scheduler, reminderSchedule(config));
         await snapshots.schedule(deps.scheduler, {
           minutes:
             config.getOptionalNumber(

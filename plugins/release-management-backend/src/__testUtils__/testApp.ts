@@ -50,6 +50,8 @@ export async function startTestApp(
     services?: ServiceFactory[];
     /** `backend` config, e.g. a `database` for Backstage's own database service. */
     backend?: object;
+    /** More `releaseManagement` config, e.g. `notifications`. */
+    releaseManagement?: object;
   } = {},
 ) {
   const auditEvents: AuditEvent[] = [];
@@ -78,7 +80,7 @@ export async function startTestApp(
       };
     },
   });
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       releaseManagementPlugin,
       options.catalog ??
@@ -90,6 +92,7 @@ export async function startTestApp(
           app: { baseUrl: 'http://localhost:3000' },
           ...(options.backend ? { backend: options.backend } : {}),
           releaseManagement: {
+            ...options.releaseManagement,
             models: (options.models ?? [
               { name: 'config-normal', ...normalModelInput },
             ]) as any,
@@ -106,7 +109,7 @@ export async function startTestApp(
       ...(options.services ?? []),
     ],
   });
-  return { api: request(server), auditEvents };
+  return { api: request(backend.server), auditEvents, backend };
 }
 
 export const base = '/api/release-management';

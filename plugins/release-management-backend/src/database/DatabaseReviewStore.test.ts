@@ -122,17 +122,33 @@ describe('DatabaseReviewStore', () => {
         });
         const claims = await Promise.all(
           [store, otherStore, store, otherStore].map(s =>
-            s.claimReminder('r1', '2030-01-07T09:00:00Z', at(5)),
+            s.claimReminder('r1', '2030-01-07T09:00:00Z', at(5), at(6)),
           ),
         );
         expect(claims.filter(Boolean)).toHaveLength(1);
         // A release moved to another start is reminded of again.
         expect(
-          await store.claimReminder('r1', '2030-01-08T09:00:00Z', at(6)),
+          await store.claimReminder('r1', '2030-01-08T09:00:00Z', at(6), at(7)),
         ).toBe(true);
       } finally {
         if (other !== knex) await other.destroy();
       }
+    });
+
+    it('lets a claim that expired unconfirmed be claimed again, once; a confirmed one never', async () => {
+      const { store } = await setUp(databaseId);
+      const start = '2030-01-07T09:00:00Z';
+      expect(await store.claimReminder('r1', start, at(1), at(3))).toBe(true);
+      // Still claimed: the run that claimed it may be sending.
+      expect(await store.claimReminder('r1', start, at(2), at(4))).toBe(false);
+      // Expired unconfirmed: that run stopped before sending.
+      const again = await Promise.all([
+        store.claimReminder('r1', start, at(4), at(6)),
+        store.claimReminder('r1', start, at(4), at(6)),
+      ]);
+      expect(again.filter(Boolean)).toHaveLength(1);
+      await store.confirmReminder('r1', start, at(5));
+      expect(await store.claimReminder('r1', start, at(9), at(10))).toBe(false);
     });
   });
 });

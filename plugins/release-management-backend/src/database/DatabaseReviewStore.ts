@@ -125,19 +125,37 @@ export class DatabaseReviewStore implements ReviewStore {
     releaseId: string,
     plannedStart: string,
     at: string,
+    claimUntil: string,
   ): Promise<boolean> {
-    // Insert-or-ignore on the primary key: of two replicas or two runs,
-    // exactly one inserts the row and so sends the reminder.
-    const inserted = await this.db('release_reminders')
+    // Insert on the primary key, or take over a claim that expired before
+    // its reminder was sent: of two replicas or two runs, exactly one gets
+    // the row and so sends the reminder.
+    const claimed = await this.db('release_reminders')
       .insert({
         release_id: releaseId,
         planned_start: toStoredInstant(plannedStart),
         sent_at: toStoredInstant(at),
+        claimed_until: toStoredInstant(claimUntil),
       })
       .onConflict(['release_id', 'planned_start'])
-      .ignore()
+      .merge(['sent_at', 'claimed_until'])
+      .whereNotNull('release_reminders.claimed_until')
+      .andWhere('release_reminders.claimed_until', '<', toStoredInstant(at))
       .returning('release_id');
-    return inserted.length > 0;
+    return claimed.length > 0;
+  }
+
+  async confirmReminder(
+    releaseId: string,
+    plannedStart: string,
+    at: string,
+  ): Promise<void> {
+    await this.db('release_reminders')
+      .where({
+        release_id: releaseId,
+        planned_start: toStoredInstant(plannedStart),
+      })
+      .update({ sent_at: toStoredInstant(at), claimed_until: null });
   }
 }
 

@@ -25,12 +25,22 @@ export interface ReviewStore {
   ): Promise<ImpactedOwner[]>;
   listOwners(releaseId: string): Promise<ImpactedOwner[]>;
   /**
-   * Claims the reminder of a release for one planned start; true for the
-   * one caller that claimed it, false for every later or concurrent one.
+   * Claims the reminder of a release for one planned start until
+   * `claimUntil`; true for the one caller that claimed it, false for every
+   * later or concurrent one while it is claimed or once it was sent. A
+   * claim that expired unconfirmed (its run stopped before sending) can be
+   * claimed again.
    */
   claimReminder(
     releaseId: string,
     plannedStart: string,
     at: string,
+    claimUntil: string,
   ): Promise<boolean>;
+  /** Marks a claimed reminder sent: it is never claimed again. */
+  confirmReminder(
+    releaseId: string,
+    plannedStart: string,
+    at: string,
+  ): Promise<void>;
 }

@@ -62,6 +62,21 @@ const TEXT: Record<
   }),
 };
 
+/** Settles as `promise` does, or rejects as soon as `signal` is aborted. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal) {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
 /**
  * Tells the owners of entities a release touches what happens to it,
  * through the notifications backend, and records that they were told (the
@@ -109,8 +124,15 @@ export class ReleaseNotifier {
     kind: NotificationKind,
     actor?: Actor,
     detail?: string,
+    options: {
+      /** Stops waiting for the notifications backend when aborted. */
+      signal?: AbortSignal;
+      /** Passes a failure on instead of logging it, e.g. to try again. */
+      throwOnFailure?: boolean;
+    } = {},
   ): Promise<string[]> {
     try {
+      options.signal?.throwIfAborted();
       const owners = await this.deps.owners.of(release);
       if (owners.length === 0) return [];
       const { title, description } = TEXT[kind](release, detail);
@@ -119,7 +141,7 @@ export class ReleaseNotifier {
         owners,
         this.deps.clock.now().toISOString(),
       );
-      await this.deps.notifications.send({
+      const sending = this.deps.notifications.send({
         recipients: {
           type: 'entity',
           entityRef: owners,
@@ -140,8 +162,10 @@ export class ReleaseNotifier {
           scope: `release-management:${release.id}:${kind}`,
         },
       });
+      await (options.signal ? untilAborted(sending, options.signal) : sending);
       return owners;
     } catch (error) {
+      if (options.throwOnFailure || options.signal?.aborted) throw error;
       this.deps.logger.warn(
         `Could not notify the owners of release ${release.id} (${kind}): ${
           (error as Error).message
