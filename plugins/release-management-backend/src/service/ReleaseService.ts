@@ -6,7 +6,6 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
-  TERMINAL_STATUSES,
   type Conflict,
   type GateFailure,
   type Release,
@@ -24,21 +23,29 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   ReleaseChange,
-  ReleaseFields,
   ReleaseListFilter,
   ReleaseStore,
   StoredRelease,
 } from '../database/ReleaseStore';
+import type { Actor } from '../domain/approvers';
+import { approvalDecision, checklistTick } from '../domain/gateWork';
 import {
-  describeApprover,
-  isEligibleApprover,
-  type Actor,
-} from '../domain/approvers';
+  assertOpen,
+  assertRevision,
+  changedFields,
+  sortScope,
+} from '../domain/releaseEdits';
+import {
+  assertMoveAllowed,
+  gateVerdict,
+  transitionWrite,
+} from '../domain/transitionRules';
 import { evaluateGates } from '../domain/gates';
 import { allowedTargets, currentStage } from '../domain/lifecycle';
 import type { CatalogScopeResolver } from './CatalogScopeResolver';
 import type { Clock } from './Clock';
 import type { ReleaseModelService } from './ReleaseModelService';
+import type { ReleaseEvent, ReleaseEventListener } from './releaseEvents';
 
 type Parsed<T extends z.ZodType> = z.output<T>;
 
@@ -48,26 +55,7 @@ export type ConflictChecker = (
   model: ReleaseModelDefinition,
 ) => Promise<Conflict[]>;
 
-/**
- * Something that happened to a release that people outside it may need to
- * hear about: a move to another status, or a planned window that moved.
- */
-export type ReleaseEvent =
-  | {
-      type: 'transitioned';
-      release: StoredRelease;
-      from: ReleaseStatus;
-      actor: Actor;
-    }
-  | {
-      type: 'window-moved';
-      release: StoredRelease;
-      before: StoredRelease['plannedWindow'];
-      actor: Actor;
-    };
-
-/** Hears about release events; must not throw (a change is already made). */
-export type ReleaseEventListener = (event: ReleaseEvent) => Promise<void>;
+export type { ReleaseEvent, ReleaseEventListener } from './releaseEvents';
 
 /**
  * Releases: creation from a model, edits with optimistic concurrency, the
@@ -191,18 +179,7 @@ export class ReleaseService {
     assertRevision(release, request.revision);
 
     const { revision, scope, ...rest } = request;
-    const fields: ReleaseFields = {};
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [key, value] of Object.entries(rest) as Array<
-      [keyof ReleaseFields, unknown]
-    >) {
-      if (value === undefined) continue;
-      const before = release[key];
-      if (JSON.stringify(before) !== JSON.stringify(value)) {
-        (fields as Record<string, unknown>)[key] = value;
-        changes[key] = { from: before ?? null, to: value };
-      }
-    }
+    const { fields, changes } = changedFields(release, rest);
     const change: ReleaseChange = { fields };
     if (scope) {
       const resolved = await this.scopeResolver.resolve(scope, credentials);
@@ -304,82 +281,26 @@ export class ReleaseService {
       assertRevision(release, request.revision);
     }
     const model = await this.modelDefinition(release);
-    const targets = allowedTargets(model, release.status);
-    if (!targets.includes(request.to)) {
-      throw new ConflictError(
-        `Release model "${
-          release.model.name
-        }" does not allow a release to go from ${release.status} to ${
-          request.to
-        }; ${
-          targets.length
-            ? `from ${release.status} it may go to ${targets.join(', ')}`
-            : `${release.status} is final`
-        }`,
+    assertMoveAllowed(release, model, request.to);
+    const failures = await this.gateFailures(release, model, request.to);
+    const verdict = gateVerdict(failures, request);
+    if (verdict === 'override' && !(await canOverride())) {
+      throw new NotAllowedError(
+        'You are not allowed to override the gates of a release',
       );
     }
-
-    const failures = await this.gateFailures(release, model, request.to);
-    let overridden = false;
-    if (failures.length > 0) {
-      const fixed = failures.filter(f => f.overridable === false);
-      if (request.override && fixed.length > 0) {
-        throw new ConflictError(
-          `The release cannot move to ${
-            request.to
-          }, not even with an override: ${fixed
-            .map(f => f.message)
-            .join('; ')}`,
-        );
-      }
-      if (!request.override) {
-        throw new ConflictError(
-          `The release cannot move to ${request.to}: ${failures
-            .map(f => f.message)
-            .join('; ')}`,
-        );
-      }
-      if (!(await canOverride())) {
-        throw new NotAllowedError(
-          'You are not allowed to override the gates of a release',
-        );
-      }
-      overridden = true;
-    }
-
-    const now = this.clock.now().toISOString();
-    const fields: ReleaseFields = { status: request.to };
-    if (request.to === 'in-progress' && !release.actualStart) {
-      fields.actualStart = now;
-    }
-    if (
-      ['deployed', 'failed', 'rolled-back'].includes(request.to) &&
-      !release.actualEnd
-    ) {
-      fields.actualEnd = now;
-    }
+    const { fields, history } = transitionWrite(
+      release,
+      request,
+      verdict === 'override' ? failures : undefined,
+      actor,
+      this.clock.now().toISOString(),
+    );
     const updated = await store.update(
       id,
       release.revision,
       { fields },
-      {
-        actor: actor.ref,
-        at: now,
-        action: 'transitioned',
-        details: {
-          from: release.status,
-          to: request.to,
-          ...(request.comment ? { comment: request.comment } : {}),
-          ...(overridden
-            ? {
-                override: {
-                  justification: request.override!.justification,
-                  skippedGates: failures,
-                },
-              }
-            : {}),
-        },
-      },
+      history,
     );
     return { release, updated };
   }
@@ -404,56 +325,19 @@ export class ReleaseService {
     actor: Actor,
   ): Promise<Release> {
     const { release, model } = await this.openRelease(id, request.revision);
-    const stage = model.stages.find(s => s.key === request.stage);
-    if (!stage) {
-      throw new InputError(
-        `stage: model "${release.model.name}" has no stage "${
-          request.stage
-        }"; its stages are ${model.stages.map(s => s.key).join(', ')}`,
-      );
-    }
-    const gate = stage.approvals.find(g => g.id === request.gate);
-    if (!gate) {
-      throw new InputError(
-        `gate: stage "${stage.key}" has no approval gate "${request.gate}"${
-          stage.approvals.length
-            ? `; its gates are ${stage.approvals.map(g => g.id).join(', ')}`
-            : '; it needs no approvals'
-        }`,
-      );
-    }
-    if (!isEligibleApprover(gate.from, release, actor)) {
-      throw new NotAllowedError(
-        `Approval "${gate.title}" must come from ${describeApprover(
-          gate.from,
-        )}; ${actor.ref} is not one of them`,
-      );
-    }
     const now = this.clock.now().toISOString();
+    const { change, history } = approvalDecision(
+      release,
+      model,
+      request,
+      actor,
+      now,
+    );
     const updated = await this.store.update(
       id,
       release.revision,
-      {
-        approval: {
-          id: randomUUID(),
-          stage: stage.key,
-          gate: gate.id,
-          approver: actor.ref,
-          decision: request.decision,
-          ...(request.comment ? { comment: request.comment } : {}),
-          at: now,
-        },
-      },
-      {
-        actor: actor.ref,
-        at: now,
-        action: request.decision === 'approve' ? 'approved' : 'rejected',
-        details: {
-          stage: stage.key,
-          gate: gate.id,
-          ...(request.comment ? { comment: request.comment } : {}),
-        },
-      },
+      change,
+      history,
     );
     return this.withStage(updated);
   }
@@ -465,38 +349,20 @@ export class ReleaseService {
     actor: Actor,
   ): Promise<Release> {
     const { release, model } = await this.openRelease(id, request.revision);
-    const stage = model.stages.find(s =>
-      s.checklist.some(item => item.id === itemId),
-    );
-    if (!stage) {
-      throw new NotFoundError(
-        `Release model "${release.model.name}" has no checklist item "${itemId}"`,
-      );
-    }
     const now = this.clock.now().toISOString();
+    const { change, history } = checklistTick(
+      release,
+      model,
+      itemId,
+      request,
+      actor,
+      now,
+    );
     const updated = await this.store.update(
       id,
       release.revision,
-      {
-        checklist: {
-          stage: stage.key,
-          itemId,
-          done: request.done,
-          by: actor.ref,
-          at: now,
-          ...(request.note ? { note: request.note } : {}),
-        },
-      },
-      {
-        actor: actor.ref,
-        at: now,
-        action: request.done ? 'checklist-item-done' : 'checklist-item-undone',
-        details: {
-          stage: stage.key,
-          item: itemId,
-          ...(request.note ? { note: request.note } : {}),
-        },
-      },
+      change,
+      history,
     );
     return this.withStage(updated);
   }
@@ -618,27 +484,4 @@ export class ReleaseService {
       currentStage: currentStage(model, release.status)?.key ?? null,
     };
   }
-}
-
-function assertOpen(release: StoredRelease) {
-  if (TERMINAL_STATUSES.includes(release.status)) {
-    throw new ConflictError(
-      `Release ${release.id} is ${release.status} and can no longer change`,
-    );
-  }
-}
-
-function assertRevision(release: StoredRelease, revision: number) {
-  if (release.revision !== revision) {
-    throw new ConflictError(
-      `Release ${release.id} is at revision ${release.revision}, not ${revision}; reload it and apply your change again`,
-    );
-  }
-}
-
-// Compared as sets: the order a scope is listed in carries no meaning.
-function sortScope(scope: Array<{ entityRef: string; version: string }>) {
-  return scope
-    .map(s => ({ entityRef: s.entityRef, version: s.version }))
-    .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
 }
