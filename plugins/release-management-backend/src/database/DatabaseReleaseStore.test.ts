@@ -275,6 +275,12 @@ describe('DatabaseReleaseStore', () => {
       const page = await store.list({ limit: 1, offset: 1 });
       expect(page.totalCount).toBe(3);
       expect(page.items.map(r => r.id)).toEqual(['late']);
+      // Latest first, as an entity's release history reads.
+      expect(await ids({ order: 'desc' })).toEqual([
+        'unplanned',
+        'late',
+        'early',
+      ]);
     });
 
     it('searches titles and version labels literally, in any case', async () => {

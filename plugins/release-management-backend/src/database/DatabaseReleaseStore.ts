@@ -112,9 +112,13 @@ export class DatabaseReleaseStore implements ReleaseStore {
     const rows = await query
       .clone()
       .select('*')
-      .orderByRaw('planned_start is null, planned_start asc')
-      .orderBy('created_at', 'asc')
-      .orderBy('id', 'asc')
+      .orderByRaw(
+        filter.order === 'desc'
+          ? 'planned_start is null desc, planned_start desc'
+          : 'planned_start is null, planned_start asc',
+      )
+      .orderBy('created_at', filter.order ?? 'asc')
+      .orderBy('id', filter.order ?? 'asc')
       .limit(filter.limit)
       .offset(filter.offset);
     return {

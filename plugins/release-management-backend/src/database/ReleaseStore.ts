@@ -52,6 +52,8 @@ export type ReleaseListFilter = {
   model?: string;
   /** Text in the title or version label, case-insensitive, taken literally. */
   search?: string;
+  /** By planned start, unplanned releases last (`asc`) or first (`desc`). */
+  order?: 'asc' | 'desc';
   /** Releases of any of these models. */
   models?: string[];
   /** Releases whose planned window overlaps [from, to). */

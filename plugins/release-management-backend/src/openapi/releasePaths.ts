@@ -32,6 +32,11 @@ export const releasePaths = {
           'Text in the title or version label, any case; % and _ match themselves',
           { type: 'string' },
         ),
+        query(
+          'order',
+          'By planned start: asc (default, soonest first, unplanned last) or desc (latest first, unplanned first)',
+          { type: 'string', enum: ['asc', 'desc'] },
+        ),
         query('from', 'Planned window ends after this instant', {
           type: 'string',
           format: 'date-time',

@@ -40,6 +40,7 @@ export function createReleasesRouter(
         entityRef: query.entityRef,
         model: query.model,
         search: query.search,
+        order: query.order,
         from: query.from,
         to: query.to,
         limit: query.limit,

@@ -239,6 +239,8 @@ export const listReleasesQuerySchema = z
     model: z.string().max(63).optional(),
     /** Text in the title or version label. */
     search: z.string().trim().min(1).max(200).optional(),
+    /** By planned start: `asc` (default) soonest first, `desc` latest first. */
+    order: z.enum(['asc', 'desc']).default('asc'),
     from: instantSchema.optional(),
     to: instantSchema.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),

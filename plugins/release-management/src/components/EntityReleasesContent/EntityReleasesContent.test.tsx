@@ -105,6 +105,7 @@ describe('EntityReleasesContent', () => {
     expect(api.listReleases).toHaveBeenCalledWith({
       entityRef,
       limit: HISTORY_LIMIT,
+      order: 'desc',
     });
 
     expect(

@@ -39,7 +39,7 @@ export const EntityReleasesContent = () => {
   const [neighbours, setNeighbours] = useState<Neighbours>('direct');
 
   const history = useAsync(
-    () => api.listReleases({ entityRef, limit: HISTORY_LIMIT }),
+    () => api.listReleases({ entityRef, limit: HISTORY_LIMIT, order: 'desc' }),
     [api, entityRef],
   );
   const choice = useMemo(
