@@ -27,8 +27,6 @@ const PORT = 7017;
 const BASE = `http://localhost:${PORT}`;
 const TOKEN = `bench-${Math.random().toString(36).slice(2)}`;
 const CATALOG_SIZE = 10_000;
-// A service with a few dependencies and dependents, like most.
-const ENTITY = 'component:default/service-42';
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const waitFor = (path: string, timeoutMs = 10 * 60_000) =>
@@ -149,36 +147,62 @@ async function main() {
     const components = await seed(pgUrl);
     const from = new Date().toISOString();
     const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    const calendarPath = `/api/release-management/calendar?entityRef=${encodeURIComponent(
-      ENTITY,
-    )}&from=${from}&to=${to}`;
-    const sample = await (
-      await fetch(`${BASE}${calendarPath}`, { headers })
+    const pathOf = (name: string) =>
+      `/api/release-management/calendar?entityRef=${encodeURIComponent(
+        `component:default/${name}`,
+      )}&from=${from}&to=${to}`;
+    // A service whose calendar holds a typical handful of releases: the
+    // first from service-42 on with 5 to 40 in the 30 days.
+    let name = 'service-42';
+    let sample: any;
+    for (let n = 42; n < 242; n++) {
+      const body = await (
+        await fetch(`${BASE}${pathOf(`service-${n}`)}`, { headers })
+      ).json();
+      if (n === 42) sample = body;
+      if (body.releases.length >= 5 && body.releases.length <= 40) {
+        name = `service-${n}`;
+        sample = body;
+        break;
+      }
+    }
+    const ENTITY = `component:default/${name}`;
+    const entity = await (
+      await fetch(
+        `${BASE}/api/catalog/entities/by-name/component/default/${name}`,
+        {
+          headers,
+        },
+      )
     ).json();
+    const calendarPath = pathOf(name);
 
     await load(calendarPath.replace('30', '1')); // warm up both sides
     const calendar = await load(calendarPath);
     const catalog = await load(
-      '/api/catalog/entities/by-name/component/default/service-42',
+      `/api/catalog/entities/by-name/component/default/${name}`,
     );
 
     console.log(
       `\nEntity calendar under load: ${RELEASES} releases on ${components} components (PostgreSQL), 50 connections, 15 s each`,
     );
     console.log(
-      `The calendar of ${ENTITY} for 30 days holds ${sample.releases.length} releases (own and direct neighbours).\n`,
+      `The calendar of ${ENTITY} for 30 days holds ${
+        sample.releases.length
+      } releases (own and direct neighbours), ${(
+        JSON.stringify(sample).length / 1024
+      ).toFixed(1)} KB; the catalog's entity is ${(
+        JSON.stringify(entity).length / 1024
+      ).toFixed(1)} KB.\n`,
     );
     console.log('endpoint | requests | req/s | p50 | p95 | p99 | errors');
-    for (const [name, r] of [
+    for (const [label, r] of [
       ['GET /api/release-management/calendar (entity, 30 days)', calendar],
-      [
-        'GET /api/catalog/entities/by-name/component/default/service-42',
-        catalog,
-      ],
+      [`GET /api/catalog/entities/by-name/component/default/${name}`, catalog],
     ] as const) {
       console.log(
         [
-          name,
+          label,
           r.requests,
           r.rps.toFixed(0),
           `${r.p50} ms`,

@@ -12,22 +12,36 @@ const root = join(__dirname, '../../..');
 
 /**
  * Starts `packages/backend` with app-config.yaml plus `configFile`, in its
- * own process group; returns a function that stops it.
+ * own process group; returns a function that stops it. Runs the backend
+ * the way `backstage-cli package start` does (same loader, same
+ * NODE_ENV), minus the file watcher: a benchmark must not restart when
+ * someone edits the working tree.
  */
 export function startDemoBackend(configFile: string): () => void {
   const backend = spawn(
     process.execPath,
     [
-      join(root, '.yarn/releases/yarn-4.13.0.cjs'),
-      'workspace',
-      'backend',
-      'start',
+      '--enable-source-maps',
+      '--require',
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+        paths: [join(root, 'packages/backend')],
+      }),
+      'src/index.ts',
       '--config',
       join(root, 'app-config.yaml'),
       '--config',
       configFile,
     ],
-    { cwd: root, detached: true, stdio: 'ignore' },
+    {
+      cwd: join(root, 'packages/backend'),
+      detached: true,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        NODE_ENV: process.env.NODE_ENV ?? 'development',
+        ESBK_TSCONFIG_PATH: join(root, 'tsconfig.json'),
+      },
+    },
   );
   return () => process.kill(-backend.pid!, 'SIGTERM');
 }

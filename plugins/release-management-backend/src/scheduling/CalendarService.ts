@@ -66,15 +66,30 @@ export class CalendarService {
     const graph = snapshot.graph;
     const members = this.membersOf(graph, request);
 
-    const { items, more } = await this.deps.releaseStore.listSummaries({
-      from: request.from,
-      to: request.to,
-      statuses: request.status,
-      models: request.model,
-      entityRefs: members ? [...members.keys()] : undefined,
-      permission: request.permission,
-      limit: CALENDAR_LIMIT,
-    });
+    // Independent reads, started together: the cached ones share one
+    // look at the change counters.
+    const [{ items, more }, occurrences, models, deployments] =
+      await Promise.all([
+        this.deps.releaseStore.listSummaries({
+          from: request.from,
+          to: request.to,
+          statuses: request.status,
+          models: request.model,
+          entityRefs: members ? [...members.keys()] : undefined,
+          permission: request.permission,
+          limit: CALENDAR_LIMIT,
+        }),
+        this.deps.freezeWindows.occurrences(request.from, request.to),
+        request.entityRef ? this.deps.models.list() : [],
+        request.deployments && this.deps.deploymentStore
+          ? this.deps.deploymentStore.listForCalendar({
+              from: request.from,
+              to: request.to,
+              entityRefs: members ? [...members.keys()] : undefined,
+              limit: CALENDAR_LIMIT,
+            })
+          : [],
+      ]);
     const releases = items.map(r => {
       let reason: Reason = 'all';
       let via: string | undefined;
@@ -91,16 +106,11 @@ export class CalendarService {
       return { ...r, reason, ...(via ? { via } : {}) };
     });
 
-    const occurrences = await this.deps.freezeWindows.occurrences(
-      request.from,
-      request.to,
-    );
     const freezes = this.freezesFor(graph, occurrences, request, members);
 
     const maintenanceWindows = [];
     if (request.entityRef) {
       const i = graph.indexOf(request.entityRef)!;
-      const models = await this.deps.models.list();
       const applicable = identifyModel(
         graph.node(i),
         models.map(m => ({ name: m.name, definition: m })),
@@ -121,16 +131,6 @@ export class CalendarService {
         }
       }
     }
-
-    const deployments =
-      request.deployments && this.deps.deploymentStore
-        ? await this.deps.deploymentStore.listForCalendar({
-            from: request.from,
-            to: request.to,
-            entityRefs: members ? [...members.keys()] : undefined,
-            limit: CALENDAR_LIMIT,
-          })
-        : [];
 
     return {
       from: request.from,
