@@ -1,9 +1,11 @@
 /*
- * A synthetic catalog with the shape of a large adopter's: heavy-tailed
- * relation counts (p50 ≈ 4, p99 in the hundreds) from preferential
- * attachment, one hub library most services depend on, APIs provided and
- * consumed across systems, systems in domains, teams owning it all.
- * Deterministic for a given size (seeded PRNG).
+ * A synthetic catalog with the shape of a large adopter's: relations per
+ * entity p50 ≈ 4 and p99 ≈ 250 (the issue's figures: 4 and ~260), from
+ * systems of ~260 parts, teams owning ~330 entities each, a few hundred
+ * shared platform libraries with ~260 dependents each, and preferential
+ * attachment among services for the rest of the tail; one hub library
+ * with up to 12,000 dependents; APIs provided and consumed across systems,
+ * systems in domains. Deterministic for a given size (seeded PRNG).
  */
 import type { Entity } from '@backstage/catalog-model';
 
@@ -40,8 +42,8 @@ export function syntheticCatalog(
 ): SyntheticCatalog {
   const random = prng(size);
   const domains = Math.max(3, Math.round(size / 5000));
-  const systems = Math.max(6, Math.round(size / 100));
-  const groups = Math.max(5, Math.round(size / 200));
+  const systems = Math.max(6, Math.round(size / 260));
+  const groups = Math.max(5, Math.round(size / 330));
   const apis = Math.round(size * 0.15);
   const resources = Math.round(size * 0.1);
   const components = size - domains - systems - groups - apis - resources;
@@ -104,10 +106,20 @@ export function syntheticCatalog(
   );
 
   const hubCount = Math.min(hubDependents, Math.floor(components * 0.6));
+  // Shared platform libraries: 0.42 % of the components, each service
+  // uses one or two, so each library gets ~260 dependents at any size.
+  const platform = refs.component.slice(
+    1,
+    1 + Math.max(5, Math.round(components * 0.0042)),
+  );
   refs.component.forEach((c, i) => {
     if (i > 0 && i <= hubCount) relate(c, 'dependsOn', hubRef);
-    // Most services have one to three dependencies, a few many more.
-    const deps = Math.min(40, Math.floor(1 / Math.pow(1 - random(), 0.8)));
+    const libraries = new Set<string>();
+    const wanted = random() < 0.15 ? 2 : 1;
+    while (libraries.size < wanted) libraries.add(pick(platform));
+    libraries.forEach(lib => lib !== c && relate(c, 'dependsOn', lib));
+    // Most services depend on no other service, a few on many.
+    const deps = Math.min(40, Math.floor(1 / Math.pow(1 - random(), 0.5)) - 1);
     for (let k = 0; k < deps; k++) {
       const target = pickPopular(refs.component);
       if (target !== c) {
@@ -115,9 +127,8 @@ export function syntheticCatalog(
         popular.push(target);
       }
     }
-    if (random() < 0.5) relate(c, 'dependsOn', pick(refs.resource));
-    const consumed = Math.floor(random() * 2);
-    for (let k = 0; k < consumed; k++) relate(c, 'consumesApi', pick(refs.api));
+    if (random() < 0.2) relate(c, 'dependsOn', pick(refs.resource));
+    if (random() < 0.25) relate(c, 'consumesApi', pick(refs.api));
   });
 
   const kindOf = (ref: string) => ref.slice(0, ref.indexOf(':'));
