@@ -304,7 +304,7 @@ async function main() {
         ms(r.ours.p95),
         ms(r.base.p50),
         ms(r.base.p95),
-        `${(r.base.p95 / r.ours.p95).toFixed(0)}×`,
+        `${(r.base.p95 / r.ours.p95).toFixed(1)}×`,
         `0 vs ${r.baseCallsP50}/${r.baseCallsMax}`,
         `${ms(r.cold)} (${r.coldCalls} calls)`,
         r.identical ? 'yes' : 'NO',

@@ -28,7 +28,10 @@ import {
 } from '../src/scheduling/SchedulingService';
 import { FreezeWindowService } from '../src/service/FreezeWindowService';
 import { ReleaseModelService } from '../src/service/ReleaseModelService';
-import { releaseModelDefinitionSchema } from '@release-management/plugin-release-management-common';
+import {
+  type Conflict,
+  releaseModelDefinitionSchema,
+} from '@release-management/plugin-release-management-common';
 import { percentile, syntheticCatalog } from './syntheticCatalog';
 
 const RELEASES = 50_000;
@@ -285,23 +288,44 @@ async function run(label: string, knex: Knex) {
   );
 
   const rows = [];
-  for (const size of [10, 500]) {
-    const ours: number[] = [];
-    const naive: number[] = [];
-    let same = true;
-    for (let i = 0; i < CHECKS; i++) {
+  // What two conflict lists must share: every conflict's kind, severity,
+  // entity and other party (messages may list parties in another order).
+  const fingerprint = (conflicts: Conflict[]) =>
+    conflicts
+      .map(c => `${c.kind}|${c.severity}|${c.entityRef}|${c.other?.id}`)
+      .sort()
+      .join('\n');
+  // Ours on every plan of both sizes first, then the naive scan on the
+  // first NAIVE_CHECKS of each: run interleaved, the naive side's garbage
+  // (every release, every check) is collected during our checks.
+  const sized = [10, 500].map(size => ({
+    size,
+    plans: Array.from({ length: CHECKS }, () => {
       const scope = scopeOf(size);
       const start = START + Math.floor(random() * 720 * 24) * HOUR;
-      const window = {
-        start: new Date(start).toISOString(),
-        end: new Date(start + 2 * HOUR).toISOString(),
+      return {
+        scope,
+        window: {
+          start: new Date(start).toISOString(),
+          end: new Date(start + 2 * HOUR).toISOString(),
+        },
       };
-
+    }),
+    ours: [] as number[],
+    mine: [] as Conflict[][],
+  }));
+  for (const { plans, ours, mine } of sized) {
+    for (const { scope, window } of plans) {
       const t0 = performance.now();
-      const mine = await scheduling.check({ model: 'bench', scope, window });
+      mine.push(await scheduling.check({ model: 'bench', scope, window }));
       ours.push(performance.now() - t0);
-
-      if (i >= NAIVE_CHECKS) continue;
+    }
+  }
+  for (const { size, plans, ours, mine } of sized) {
+    const naive: number[] = [];
+    let same = true;
+    for (let i = 0; i < NAIVE_CHECKS; i++) {
+      const { scope, window } = plans[i];
       const t1 = performance.now();
       // Naive: every committed release and its whole scope, every time.
       const all = await knex('releases')
@@ -337,7 +361,7 @@ async function run(label: string, knex: Knex) {
         now: clock.now(),
       });
       naive.push(performance.now() - t1);
-      if (mine.length !== theirs.length) same = false;
+      if (fingerprint(mine[i]) !== fingerprint(theirs)) same = false;
     }
     rows.push({ size, ours, naive, same });
   }
@@ -390,7 +414,7 @@ async function main() {
           ms(percentile(row.naive, 50)),
           ms(percentile(row.naive, 95)),
           `${(percentile(row.naive, 95) / percentile(row.ours, 95)).toFixed(
-            0,
+            1,
           )}×`,
           row.same ? 'yes' : 'NO',
         ].join(' | '),

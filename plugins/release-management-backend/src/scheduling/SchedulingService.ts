@@ -49,13 +49,21 @@ export class SchedulingService {
     window: { start: string; end: string };
     releaseId?: string;
   }): Promise<Conflict[]> {
-    const model = await this.modelByName(request.model);
-    return this.conflictsOf({
-      scope: request.scope,
-      start: request.window.start,
-      end: request.window.end,
-      model,
-      releaseId: request.releaseId,
+    // The model and what the check reads start together: the cached reads
+    // then share one look at the change counters.
+    const [model, inputs] = await Promise.all([
+      this.modelByName(request.model),
+      this.inputsOf(request.window, request.releaseId),
+    ]);
+    return detectConflicts({
+      ...inputs,
+      plan: {
+        scope: request.scope,
+        start: request.window.start,
+        end: request.window.end,
+        model,
+      },
+      now: this.deps.clock.now(),
     });
   }
 
@@ -177,23 +185,29 @@ export class SchedulingService {
   }
 
   private async conflictsOf(plan: Plan): Promise<Conflict[]> {
+    return detectConflicts({
+      ...(await this.inputsOf(plan, plan.releaseId)),
+      plan,
+      now: this.deps.clock.now(),
+    });
+  }
+
+  /** The graph, other releases and freeze occurrences a window is checked against. */
+  private async inputsOf(
+    window: { start: string; end: string },
+    releaseId?: string,
+  ) {
     const [snapshot, others, freezes] = await Promise.all([
       this.deps.snapshots.current(),
       this.deps.releaseStore.listScheduled({
-        from: plan.start,
-        to: plan.end,
+        from: window.start,
+        to: window.end,
         statuses: COMMITTED_STATUSES,
-        excludeId: plan.releaseId,
+        excludeId: releaseId,
       }),
-      this.deps.freezeWindows.occurrences(plan.start, plan.end),
+      this.deps.freezeWindows.occurrences(window.start, window.end),
     ]);
-    return detectConflicts({
-      graph: snapshot.graph,
-      plan,
-      others,
-      freezes,
-      now: this.deps.clock.now(),
-    });
+    return { graph: snapshot.graph, others, freezes };
   }
 
   private async modelByName(name: string): Promise<ReleaseModelDefinition> {

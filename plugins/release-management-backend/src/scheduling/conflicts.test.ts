@@ -2,6 +2,7 @@ import { releaseModelDefinitionSchema } from '@release-management/plugin-release
 import { normalModelInput } from '../__testUtils__/fixtures';
 import { graphOf } from '../__testUtils__/graph';
 import { detectConflicts, maintenanceOccurrences } from './conflicts';
+import { freezeCovers } from './freezeScope';
 
 const c = (n: string) => `component:default/${n}`;
 
@@ -181,6 +182,49 @@ describe('detectConflicts', () => {
       ['warning', true],
       ['warning', true],
     ]);
+  });
+
+  it('finds every freeze that covers any entity of a large scope, in scope order', () => {
+    // Every entity against every freeze, the way the rule reads; the check
+    // looks entities up by what each freeze names instead.
+    const scope = [
+      c('web'),
+      c('cart'),
+      c('pricing'),
+      'api:default/stock-api',
+      c('elsewhere'),
+      c('stock'),
+      c('unknown'),
+    ];
+    const freezes = [
+      freeze({ type: 'all' }),
+      freeze({ type: 'entities', refs: [c('stock'), c('web'), c('web')] }),
+      freeze({ type: 'systems', refs: ['system:default/checkout'] }),
+      freeze({ type: 'domains', refs: ['domain:default/shop'] }),
+      freeze({ type: 'tags', tags: ['none', 'pci'] }, 'soft'),
+      freeze({ type: 'owners', refs: ['group:default/team-cart'] }),
+      freeze({ type: 'entities', refs: [] }),
+    ];
+    const conflicts = detectConflicts({
+      graph,
+      plan: plan({ scope }),
+      others: [],
+      freezes,
+      now,
+    });
+    const expected: string[] = [];
+    for (const f of freezes) {
+      for (const ref of scope) {
+        const how = freezeCovers(graph, f.scope, ref);
+        if (how) expected.push(`${f.freezeWindowId} ${how} for ${ref}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(scope.length + 5);
+    expect(
+      conflicts
+        .filter(x => x.kind === 'freeze')
+        .map(x => `${x.other!.id} ${x.message.split(') ')[1]}`),
+    ).toEqual(expected);
   });
 
   it('lets a hard freeze be overridden only when the model allows it', () => {
