@@ -102,6 +102,13 @@ async function run(base: string, components: string[], label: string) {
     }
   };
 
+  const keepRevision = (c: Context, body: any) => {
+    revisions.set(c.releaseId!, body.revision);
+  };
+  const giveBack = (c: Context) => {
+    free.unshift({ id: c.releaseId!, revision: revisions.get(c.releaseId!)! });
+    c.releaseId = undefined;
+  };
   const step = (
     endpoint: string,
     build: (c: Context) => { method: string; path: string; body?: object },
@@ -137,13 +144,6 @@ async function run(base: string, components: string[], label: string) {
       if (endpoint === LAST) giveBack(context);
     },
   });
-  const keepRevision = (c: Context, body: any) => {
-    revisions.set(c.releaseId!, body.revision);
-  };
-  const giveBack = (c: Context) => {
-    free.unshift({ id: c.releaseId!, revision: revisions.get(c.releaseId!)! });
-    c.releaseId = undefined;
-  };
 
   const requests = [
     step('GET /releases?limit=20', () => ({
