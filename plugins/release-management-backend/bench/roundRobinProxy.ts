@@ -13,26 +13,45 @@ export function startRoundRobinProxy(
   const targets = upstreams.map(u => new URL(u));
   let next = 0;
   const server = http.createServer((req, res) => {
-    const target = targets[next++ % targets.length];
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: target.host },
-        agent,
-      },
-      upstreamRes => {
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-        upstreamRes.pipe(res);
-      },
-    );
-    upstream.on('error', error => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end(String(error));
-    });
-    req.pipe(upstream);
+    const send = (body: Buffer, attempt: number) => {
+      const target = targets[next++ % targets.length];
+      const upstream = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host },
+          agent,
+        },
+        upstreamRes => {
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+          upstreamRes.pipe(res);
+        },
+      );
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the upstream closed just as it was reused:
+        // the request never reached the backend, so a load balancer sends
+        // it again (what Node's docs advise for `reusedSocket`).
+        if (
+          attempt === 0 &&
+          upstream.reusedSocket &&
+          error.code === 'ECONNRESET' &&
+          !res.headersSent
+        ) {
+          send(body, 1);
+          return;
+        }
+        if (!res.headersSent) res.writeHead(502);
+        res.end(String(error));
+      });
+      upstream.end(body);
+    };
+
+    // Bodies are small here; holding one lets a request be sent again.
+    const chunks: Buffer[] = [];
+    req.on('data', chunk => chunks.push(chunk));
+    req.on('end', () => send(Buffer.concat(chunks), 0));
   });
   return new Promise(resolve =>
     server.listen(port, '127.0.0.1', () =>
