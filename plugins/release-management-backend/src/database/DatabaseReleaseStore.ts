@@ -1,9 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
   ReleaseHistoryEntry,
   ReleaseStatus,
@@ -12,7 +8,13 @@ import { Knex } from 'knex';
 import { toStoredInstant } from './instants';
 import { getMigratedClient } from './migrations';
 import { applyFilter } from './releaseFilters';
-import { isDatabaseUnavailable } from './unavailable';
+import {
+  asSchedulingUnavailable,
+  DEFAULT_SCHEDULING_LOCK,
+  lockAcrossReplicas,
+  SchedulingTurns,
+  type SchedulingLockOptions,
+} from './schedulingLock';
 import {
   earliestStart,
   fieldsToColumns,
@@ -36,19 +38,6 @@ import type {
   StoredScopeItem,
 } from './ReleaseStore';
 
-/** How long scheduling decisions may wait and hold the lock. */
-export type SchedulingLockOptions = {
-  /** The longest wait for a turn: in this process and for the lock. */
-  waitMs: number;
-  /** The longest statement or idle pause of a decision holding the lock. */
-  holdMs: number;
-};
-
-const DEFAULT_SCHEDULING_LOCK: SchedulingLockOptions = {
-  waitMs: 10_000,
-  holdMs: 30_000,
-};
-
 /** Releases in the plugin's database. */
 export class DatabaseReleaseStore implements ReleaseStore {
   static async create(options: {
@@ -62,13 +51,15 @@ export class DatabaseReleaseStore implements ReleaseStore {
     });
   }
 
-  /** Settles when the last scheduling decision of this process has. */
-  private schedulingQueue: Promise<void> = Promise.resolve();
+  /** Scheduling decisions of this process, one at a time. */
+  private readonly schedulingTurns: SchedulingTurns;
 
   private constructor(
     private readonly db: Knex,
     private readonly schedulingLock: SchedulingLockOptions,
-  ) {}
+  ) {
+    this.schedulingTurns = new SchedulingTurns(schedulingLock.waitMs);
+  }
 
   async create(
     release: StoredRelease,
@@ -313,74 +304,13 @@ export class DatabaseReleaseStore implements ReleaseStore {
   async withSchedulingLock<T>(
     action: (store: ReleaseStore) => Promise<T>,
   ): Promise<T> {
-    // One decision at a time in this process: enough on SQLite, whose
-    // single writer is this process, and on PostgreSQL it keeps waiting
-    // callers from holding a pooled connection each. Each caller waits for
-    // the one before it a bounded time, and always hands its turn on, also
-    // when its decision fails or it gave up waiting.
-    const previous = this.schedulingQueue;
-    let handOn!: () => void;
-    const turn = new Promise<void>(resolve => {
-      handOn = resolve;
-    });
-    this.schedulingQueue = previous.then(() => turn);
-    try {
-      await waitAtMost(
-        previous,
-        this.schedulingLock.waitMs,
-        `another decision took longer than ${this.schedulingLock.waitMs} ms`,
-      );
-      return await this.lockAcrossReplicas(action);
-    } finally {
-      handOn();
-    }
-  }
-
-  /**
-   * On PostgreSQL, replicas wait for each other on a transaction-level
-   * advisory lock, released when the transaction ends, also when the
-   * connection drops. One lock for every entity: decisions also depend on
-   * neighbours and per-system limits, and scheduling is rare enough.
-   *
-   * `action` gets a store on the lock's own transaction, and writes the
-   * decision there: a holder whose connection dies (and so loses the lock)
-   * cannot write a decision afterwards, while the next one already decides.
-   * Waits are bounded: the lock for `waitMs`, and the server ends a holder
-   * that stays idle or runs a statement longer than `holdMs` (a replica
-   * that hangs or vanishes without closing its connection).
-   */
-  private async lockAcrossReplicas<T>(
-    action: (store: ReleaseStore) => Promise<T>,
-  ): Promise<T> {
-    if (this.db.client.config.client !== 'pg') {
-      return action(this);
-    }
-    const { waitMs, holdMs } = this.schedulingLock;
-    try {
-      return await this.db.transaction(async tx => {
-        await tx.raw(
-          `SET LOCAL lock_timeout = ${Math.ceil(waitMs)};
-           SET LOCAL statement_timeout = ${Math.ceil(holdMs)};
-           SET LOCAL idle_in_transaction_session_timeout = ${Math.ceil(
-             holdMs,
-           )}`,
-        );
-        await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
-          'release-management:scheduling',
-        ]);
-        // A transaction ends (and gives its connection back) only when its
-        // callback does, even once the server has ended it: a decision
-        // still running after holdMs is given up, so that neither the
-        // connection nor this process's queue stays taken by it.
-        return await waitAtMost(
-          action(new DatabaseReleaseStore(tx, this.schedulingLock)),
-          holdMs,
-          `the decision took longer than ${holdMs} ms`,
-        );
-      });
-    } catch (error) {
-      throw asSchedulingUnavailable(error);
-    }
+    return this.schedulingTurns.take(() =>
+      lockAcrossReplicas(this.db, this.schedulingLock, tx =>
+        action(new DatabaseReleaseStore(tx, this.schedulingLock)),
+      ).catch(error => {
+        throw asSchedulingUnavailable(error);
+      }),
+    );
   }
 
   async count(): Promise<number> {
@@ -389,49 +319,6 @@ export class DatabaseReleaseStore implements ReleaseStore {
     >({ count: '*' });
     return Number(count);
   }
-}
-
-const TRY_AGAIN =
-  'Scheduling decisions are taken one at a time and this one could not be taken now; try again';
-
-async function waitAtMost<T>(
-  work: Promise<T>,
-  ms: number,
-  why: string,
-): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new ServiceUnavailableError(`${TRY_AGAIN}: ${why}`)),
-          ms,
-        );
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-// lock_not_available, query_canceled (statement timeout),
-// idle_in_transaction_session_timeout.
-const LOCK_GONE_CODES = new Set(['55P03', '57014', '25P03']);
-
-/**
- * A decision that ended because the lock could not be had in time or its
- * connection died: nothing of it was written (the write is on the lock's
- * transaction), so the caller may try again.
- */
-function asSchedulingUnavailable(error: unknown): unknown {
-  const e = error as { code?: string; message?: string };
-  if ((e?.code && LOCK_GONE_CODES.has(e.code)) || isDatabaseUnavailable(e)) {
-    return new ServiceUnavailableError(
-      `${TRY_AGAIN}: ${e.message ?? 'the database connection was lost'}`,
-    );
-  }
-  return error;
 }
 
 /**
