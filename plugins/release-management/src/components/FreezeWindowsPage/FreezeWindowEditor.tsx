@@ -16,8 +16,8 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { releaseManagementApiRef } from '../../api';
 import { freezeWindowsRouteRef } from '../../routes';
-import { describeError } from '../ReleaseWizard/describeError';
-import { browserTimeZone, wallTimeToInstant } from '../ReleaseWizard/zonedTime';
+import { describeError } from '../shared/apiFailure';
+import { browserTimeZone, wallTimeToInstant } from '../shared/zonedTime';
 import { DeleteFreezeWindowButton } from './DeleteFreezeWindowButton';
 import {
   emptyFreezeForm,

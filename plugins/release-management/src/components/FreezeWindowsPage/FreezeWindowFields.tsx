@@ -1,6 +1,6 @@
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import { TimeZoneSelect } from '../ReleaseWizard/TimeZoneSelect';
+import { TimeZoneSelect } from '../shared/TimeZoneSelect';
 import {
   SCOPE_HINTS,
   SCOPE_TYPES,

@@ -15,10 +15,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
 import { freezeWindowRouteRef, freezeWindowsRouteRef } from '../../routes';
-import {
-  formatInstant,
-  formatInstantWithZone,
-} from '../ReleaseWizard/zonedTime';
+import { formatInstant, formatInstantWithZone } from '../shared/zonedTime';
 import { describeScope } from './describeScope';
 import { nextOccurrences } from './occurrences';
 import { ruleInWords } from './ruleInWords';

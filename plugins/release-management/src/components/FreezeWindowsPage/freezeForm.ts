@@ -4,10 +4,7 @@ import {
   type FreezeScope,
   type FreezeWindow,
 } from '@release-management/plugin-release-management-common';
-import {
-  instantToWallTime,
-  wallTimeToInstant,
-} from '../ReleaseWizard/zonedTime';
+import { instantToWallTime, wallTimeToInstant } from '../shared/zonedTime';
 import { fromRRule, toRRule, type RecurrenceSpec } from './recurrence';
 
 export type ScopeType = FreezeScope['type'];

@@ -16,7 +16,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { releaseManagementApiRef } from '../../api';
 import { modelRouteRef } from '../../routes';
-import { describeError } from '../ReleaseWizard/describeError';
+import { describeError } from '../shared/apiFailure';
 import {
   checkModelChange,
   checkNewModel,

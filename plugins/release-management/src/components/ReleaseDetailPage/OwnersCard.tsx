@@ -15,7 +15,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseManagementApiRef } from '../../api';
 import { DetailCard } from './DetailCard';
-import { describeFailure } from './errors';
+import { describeFailure } from '../shared/apiFailure';
 import { formatInstant } from './formatTime';
 
 /**

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseManagementApiRef } from '../../api';
 import { DetailCard } from './DetailCard';
-import { describeFailure } from './errors';
+import { describeFailure } from '../shared/apiFailure';
 
 // A release is rated once it reached its users, or failed to.
 const RATED_STATUSES = [

@@ -16,7 +16,7 @@ import { ApprovalsCard } from './ApprovalsCard';
 import { ChecklistCard } from './ChecklistCard';
 import { ConflictsCard } from './ConflictsCard';
 import { DeploymentsCard } from './DeploymentsCard';
-import { isNotFound } from './errors';
+import { isNotFound } from '../shared/apiFailure';
 import { HistoryCard } from './HistoryCard';
 import { ImpactCard } from './ImpactCard';
 import { LifecycleCard } from './LifecycleCard';

@@ -11,7 +11,7 @@ import type {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
-import { describeFailure } from './errors';
+import { describeFailure } from '../shared/apiFailure';
 import { GateFailureList } from './GateFailureList';
 import { allowedTargets, canOverride, failuresByTarget } from './lifecycle';
 import { OverrideDialog } from './OverrideDialog';

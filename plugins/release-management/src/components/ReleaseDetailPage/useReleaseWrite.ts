@@ -1,7 +1,7 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import type { Release } from '@release-management/plugin-release-management-common';
 import { useCallback, useState } from 'react';
-import { type ApiFailure, describeFailure } from './errors';
+import { type ApiFailure, describeFailure } from '../shared/apiFailure';
 
 /** Shown when a write was refused because the release moved on. */
 export const CHANGED_MEANWHILE =

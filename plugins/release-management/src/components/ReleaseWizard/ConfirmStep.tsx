@@ -1,7 +1,7 @@
 import { StructuredMetadataTable } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { plannedWindowOf, scopeOf, type WizardForm } from './wizardForm';
-import { formatInstant, formatInstantWithZone } from './zonedTime';
+import { formatInstant, formatInstantWithZone } from '../shared/zonedTime';
 
 const WindowSummary = ({ form }: { form: WizardForm }) => {
   const { window } = plannedWindowOf(form);

@@ -10,7 +10,7 @@ import type {
   ApplicableModel,
   ReleaseModel,
 } from '@release-management/plugin-release-management-common';
-import { describeError } from './describeError';
+import { describeError } from '../shared/apiFailure';
 import type { WizardForm } from './wizardForm';
 
 /** Why each entity calls for the model it does. */

@@ -19,7 +19,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { releaseManagementApiRef } from '../../api';
 import { releaseRouteRef } from '../../routes';
 import { ConfirmStep } from './ConfirmStep';
-import { describeError } from './describeError';
+import { describeError } from '../shared/apiFailure';
 import { EntitiesStep } from './EntitiesStep';
 import { ModelStep } from './ModelStep';
 import { useModelSuggestion } from './useModelSuggestion';
@@ -34,7 +34,7 @@ import {
   stepProblem,
   type WizardForm,
 } from './wizardForm';
-import { browserTimeZone } from './zonedTime';
+import { browserTimeZone } from '../shared/zonedTime';
 
 const WizardSteps = ({
   initial,

@@ -12,8 +12,8 @@ import type {
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { releaseManagementApiRef } from '../../api';
-import { describeError } from './describeError';
-import { formatInstant } from './zonedTime';
+import { describeError } from '../shared/apiFailure';
+import { formatInstant } from '../shared/zonedTime';
 
 type Slot = SlotSearchResponse['slots'][number];
 

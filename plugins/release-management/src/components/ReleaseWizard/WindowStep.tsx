@@ -9,12 +9,12 @@ import type {
   SlotSearchRequest,
 } from '@release-management/plugin-release-management-common';
 import { ConflictList } from './ConflictList';
-import { describeError } from './describeError';
+import { describeError } from '../shared/apiFailure';
 import { SlotFinder } from './SlotFinder';
-import { TimeZoneSelect } from './TimeZoneSelect';
+import { TimeZoneSelect } from '../shared/TimeZoneSelect';
 import { useConflictCheck } from './useConflictCheck';
 import { plannedWindowOf, type WizardForm } from './wizardForm';
-import { instantToWallTime, wallTimeToInstant } from './zonedTime';
+import { instantToWallTime, wallTimeToInstant } from '../shared/zonedTime';
 
 /** Slots are searched with the planned window's length, or two hours. */
 const DEFAULT_SLOT_MINUTES = 120;

@@ -5,7 +5,7 @@ import type {
   TimeWindow,
 } from '@release-management/plugin-release-management-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { instantToWallTime, wallTimeToInstant } from './zonedTime';
+import { instantToWallTime, wallTimeToInstant } from '../shared/zonedTime';
 
 /** A configuration item picked for the release's scope. */
 export interface EntityOption {

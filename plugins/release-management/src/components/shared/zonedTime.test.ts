@@ -1,6 +1,4 @@
 import { instantToWallTime, wallTimeToInstant } from './zonedTime';
-import { mostCommonModel } from './useModelSuggestion';
-import { anApplicableModel } from './testData';
 
 describe('zoned wall times', () => {
   it('reads a datetime-local value in the chosen zone, on both sides of DST', () => {
@@ -21,27 +19,5 @@ describe('zoned wall times', () => {
     expect(
       instantToWallTime('2030-07-07T07:00:00.000Z', 'America/New_York'),
     ).toBe('2030-07-07T03:00');
-  });
-});
-
-describe('mostCommonModel', () => {
-  it('suggests the model most entities call for, the first one on a tie', () => {
-    expect(
-      mostCommonModel([
-        anApplicableModel({ model: 'minor' }),
-        anApplicableModel({ model: 'normal' }),
-        anApplicableModel({ model: 'normal' }),
-        anApplicableModel({ model: null }),
-      ]),
-    ).toBe('normal');
-    expect(
-      mostCommonModel([
-        anApplicableModel({ model: 'minor' }),
-        anApplicableModel({ model: 'normal' }),
-      ]),
-    ).toBe('minor');
-    expect(
-      mostCommonModel([anApplicableModel({ model: null })]),
-    ).toBeUndefined();
   });
 });

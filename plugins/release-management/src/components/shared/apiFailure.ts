@@ -31,3 +31,15 @@ export function describeFailure(error: unknown): ApiFailure {
 export function isNotFound(error: unknown): boolean {
   return describeFailure(error).status === 404;
 }
+
+/**
+ * What a failed write says to the person who tried it: the server's own
+ * words, and for a 409 (the thing changed meanwhile) what to do about it.
+ */
+export function describeError(error: unknown): string {
+  const { status, message } = describeFailure(error);
+  if (status === 409) {
+    return `${message} — someone else changed it in the meantime; reload to see their change, then try again.`;
+  }
+  return message;
+}
