@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQueryFields, rangeInOrder } from './paging';
 import { entityRefSchema } from './entityRef';
 import { linkSchema } from './link';
 import { instantSchema } from './time';
@@ -147,24 +148,15 @@ export const listDeploymentsQuerySchema = z
     from: instantSchema.optional(),
     /** Deployments started before this instant. */
     to: instantSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...pageQueryFields,
   })
   .strict()
-  .refine(q => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
-    message: 'from must not be after to',
-    path: ['to'],
-  });
+  .refine(...rangeInOrder);
 /** @public */
 export type ListDeploymentsQuery = z.input<typeof listDeploymentsQuerySchema>;
 
 /** A page of deployments, newest first. @public */
-export const deploymentPageSchema = z.object({
-  items: z.array(deploymentSchema),
-  totalCount: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
+export const deploymentPageSchema = pageOf(deploymentSchema);
 /** @public */
 export type DeploymentPage = z.infer<typeof deploymentPageSchema>;
 

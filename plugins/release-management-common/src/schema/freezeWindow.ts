@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rangeInOrder } from './paging';
 import { entityRefSchema } from './entityRef';
 import { instantSchema, timeZoneSchema } from './time';
 
@@ -141,10 +142,7 @@ export type FreezeOccurrence = z.infer<typeof freezeOccurrenceSchema>;
 export const freezeOccurrencesQuerySchema = z
   .object({ from: instantSchema, to: instantSchema })
   .strict()
-  .refine(q => Date.parse(q.from) <= Date.parse(q.to), {
-    message: 'from must not be after to',
-    path: ['to'],
-  })
+  .refine(...rangeInOrder)
   .refine(q => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, {
     message: 'the range can span at most 400 days',
     path: ['to'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQueryFields, rangeInOrder } from './paging';
 import { entityRefSchema, principalRefSchema } from './entityRef';
 import { linkSchema } from './link';
 import { releaseStatusSchema } from './releaseStatus';
@@ -243,24 +244,15 @@ export const listReleasesQuerySchema = z
     order: z.enum(['asc', 'desc']).default('asc'),
     from: instantSchema.optional(),
     to: instantSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...pageQueryFields,
   })
   .strict()
-  .refine(q => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
-    message: 'from must not be after to',
-    path: ['to'],
-  });
+  .refine(...rangeInOrder);
 /** @public */
 export type ListReleasesQuery = z.input<typeof listReleasesQuerySchema>;
 
 /** A page of releases. @public */
-export const releasePageSchema = z.object({
-  items: z.array(releaseSchema),
-  totalCount: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
+export const releasePageSchema = pageOf(releaseSchema);
 /** @public */
 export type ReleasePage = z.infer<typeof releasePageSchema>;
 
