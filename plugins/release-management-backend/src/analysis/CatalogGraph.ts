@@ -98,7 +98,11 @@ export class CatalogGraph {
   }
 
   indexOf(ref: string): number | undefined {
-    return this.index.get(ref.toLocaleLowerCase('en-US'));
+    // Refs arrive lower-cased almost always, and a locale-aware lower-casing
+    // costs more than the lookup: try the ref as given first.
+    return (
+      this.index.get(ref) ?? this.index.get(ref.toLocaleLowerCase('en-US'))
+    );
   }
 
   node(i: number): GraphNode {

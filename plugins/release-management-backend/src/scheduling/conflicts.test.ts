@@ -158,6 +158,37 @@ describe('detectConflicts', () => {
     expect(kinds(consumer)).toEqual(['api-consumer/warning']);
   });
 
+  it('warns only about the dependents of a hub in scope that are releasing', () => {
+    const dependents = Array.from({ length: 50 }, (_, i) => c(`app-${i}`));
+    const hubGraph = graphOf({
+      [c('hub')]: {},
+      ...Object.fromEntries(
+        dependents.map(ref => [ref, { dependsOn: [c('hub')] }]),
+      ),
+    });
+    const conflicts = detectConflicts({
+      graph: hubGraph,
+      plan: plan({ scope: [c('hub')] }),
+      others: [
+        other('a', [dependents[7]]),
+        other('b', [dependents[42], c('hub')]),
+        other('later', [dependents[3]], '2030-03-05T12:00:00Z'),
+      ],
+      freezes: [],
+      now,
+    });
+    expect(
+      conflicts.map(x => `${x.kind} ${x.other!.id} ${x.entityRef}`),
+    ).toEqual([
+      `dependent a ${c('hub')}`,
+      `dependent b ${c('hub')}`,
+      `same-entity b ${c('hub')}`,
+    ]);
+    expect(conflicts[0].message).toBe(
+      'Release "Release a" changes component:default/app-7, which depends on it (component:default/hub), in an overlapping window',
+    );
+  });
+
   it('applies freezes by scope, inheriting domain and system freezes down partOf', () => {
     const conflicts = detectConflicts({
       graph,

@@ -9,7 +9,7 @@ import {
   expandOccurrences,
   MAX_OCCURRENCES_PER_WINDOW,
 } from '../domain/freezeOccurrences';
-import { containers, coverageOf, freezeCoversWith } from './freezeScope';
+import { coverageOf, freezeMatcher } from './freezeScope';
 
 /** A release as the conflict rules see it. */
 export type ScheduledRelease = {
@@ -35,13 +35,6 @@ export type ConflictInput = {
   now: Date;
 };
 
-const overlaps = (
-  a: { start: string; end: string },
-  b: { start: string; end: string },
-) =>
-  Date.parse(a.start) < Date.parse(b.end) &&
-  Date.parse(b.start) < Date.parse(a.end);
-
 /**
  * Every reason a planned window is a problem. Windows are half-open, so
  * touching windows never conflict. Pure: the caller loads the releases and
@@ -51,7 +44,11 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
   const { graph, plan, now } = input;
   const conflicts: Conflict[] = [];
   const scope = new Set(plan.scope);
-  const others = input.others.filter(o => overlaps(o, plan));
+  const planStart = Date.parse(plan.start);
+  const planEnd = Date.parse(plan.end);
+  const overlaps = (o: { start: string; end: string }) =>
+    Date.parse(o.start) < planEnd && planStart < Date.parse(o.end);
+  const others = input.others.filter(overlaps);
   const releaseParty = (o: ScheduledRelease) => ({
     type: 'release' as const,
     id: o.id,
@@ -61,36 +58,57 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
   });
 
   // Neighbours of the scope: what it depends on, what depends on it, and
-  // the two ends of the APIs it provides or consumes.
+  // the two ends of the APIs it provides or consumes. Only an entity that
+  // an overlapping release changes can make a neighbour conflict, so the
+  // walk notes those alone: a scope next to a hub then does not copy the
+  // hub's thousands of dependents into a map for nothing.
+  const changed = new Set<number>();
+  for (const other of others) {
+    for (const ref of other.scope) {
+      const i = graph.indexOf(ref);
+      if (i !== undefined) changed.add(i);
+    }
+  }
   const neighbours = new Map<
     string,
     Array<{ kind: Conflict['kind']; of: string }>
   >();
-  const note = (ref: string, kind: Conflict['kind'], of: string) => {
+  const note = (j: number, kind: Conflict['kind'], of: string) => {
+    if (!changed.has(j)) return;
+    const ref = graph.node(j).ref;
     if (scope.has(ref)) return;
-    // Appended in place: a hub next to hundreds of scope entities would
-    // otherwise be copied once per entity.
     let list = neighbours.get(ref);
     if (!list) neighbours.set(ref, (list = []));
     list.push({ kind, of });
   };
-  for (const ref of plan.scope) {
-    const i = graph.indexOf(ref);
-    if (i === undefined) continue;
-    for (const d of graph.related(i, 'dependsOn'))
-      note(graph.node(d).ref, 'dependency', ref);
-    for (const d of graph.related(i, 'dependencyOf'))
-      note(graph.node(d).ref, 'dependent', ref);
-    for (const api of graph.related(i, 'consumesApi')) {
-      for (const p of graph.related(api, 'apiProvidedBy'))
-        note(graph.node(p).ref, 'api-provider', ref);
-      note(graph.node(api).ref, 'api-provider', ref);
-    }
-    const provided =
-      graph.node(i).kind === 'api' ? [i] : [...graph.related(i, 'providesApi')];
-    for (const api of provided) {
-      for (const c of graph.related(api, 'apiConsumedBy'))
-        note(graph.node(c).ref, 'api-consumer', ref);
+  if (changed.size > 0) {
+    const dependsOn = graph.adjacency('dependsOn');
+    const dependencyOf = graph.adjacency('dependencyOf');
+    const consumesApi = graph.adjacency('consumesApi');
+    const apiProvidedBy = graph.adjacency('apiProvidedBy');
+    const providesApi = graph.adjacency('providesApi');
+    const apiConsumedBy = graph.adjacency('apiConsumedBy');
+    // Index loops over the raw adjacency: no view allocated per node.
+    const each = (
+      { offsets, targets }: { offsets: Int32Array; targets: Int32Array },
+      i: number,
+      visit: (j: number) => void,
+    ) => {
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) visit(targets[k]);
+    };
+    for (const ref of plan.scope) {
+      const i = graph.indexOf(ref);
+      if (i === undefined) continue;
+      each(dependsOn, i, d => note(d, 'dependency', ref));
+      each(dependencyOf, i, d => note(d, 'dependent', ref));
+      each(consumesApi, i, api => {
+        each(apiProvidedBy, api, p => note(p, 'api-provider', ref));
+        note(api, 'api-provider', ref);
+      });
+      const consumersOf = (api: number) =>
+        each(apiConsumedBy, api, c => note(c, 'api-consumer', ref));
+      if (graph.node(i).kind === 'api') consumersOf(i);
+      else each(providesApi, i, consumersOf);
     }
   }
 
@@ -127,31 +145,39 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
     }
   }
 
-  const freezes = input.freezes.filter(f => overlaps(f, plan));
+  const freezes = input.freezes.filter(overlaps);
   const coverage = freezes.length
     ? plan.scope.map(ref => coverageOf(graph, ref))
     : [];
   for (const freeze of freezes) {
+    // What every conflict with this freeze shares is made once: a busy
+    // window meets a hundred freezes that each cover dozens of entities.
+    const hard = freeze.severity === 'hard';
+    const severity = hard ? ('blocking' as const) : ('warning' as const);
+    const overridable =
+      !hard || plan.model.schedulingPolicy.freezeOverrideAllowed;
+    const party = {
+      type: 'freeze-window' as const,
+      id: freeze.freezeWindowId,
+      title: freeze.title,
+      start: freeze.start,
+      end: freeze.end,
+    };
+    const sentence = `${hard ? 'Hard' : 'Soft'} freeze "${freeze.title}" (${
+      freeze.start
+    } – ${freeze.end})`;
+    const covers = freezeMatcher(freeze.scope);
     for (const entity of coverage) {
       const ref = entity.entityRef;
-      const how = freezeCoversWith(freeze.scope, entity);
+      const how = covers(entity);
       if (!how) continue;
-      const hard = freeze.severity === 'hard';
       conflicts.push({
         kind: 'freeze',
-        severity: hard ? 'blocking' : 'warning',
+        severity,
         entityRef: ref,
-        other: {
-          type: 'freeze-window',
-          id: freeze.freezeWindowId,
-          title: freeze.title,
-          start: freeze.start,
-          end: freeze.end,
-        },
-        overridable: !hard || plan.model.schedulingPolicy.freezeOverrideAllowed,
-        message: `${hard ? 'Hard' : 'Soft'} freeze "${freeze.title}" (${
-          freeze.start
-        } – ${freeze.end}) ${how} for ${ref}`,
+        other: party,
+        overridable,
+        message: `${sentence} ${how} for ${ref}`,
       });
     }
   }
@@ -195,9 +221,8 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
     const systemsOf = (refs: string[]) => {
       const systems = new Set<string>();
       for (const ref of refs) {
-        const i = graph.indexOf(ref);
-        if (i === undefined) continue;
-        for (const c of containers(graph, i))
+        if (graph.indexOf(ref) === undefined) continue;
+        for (const c of coverageOf(graph, ref).containers)
           if (c.startsWith('system:')) systems.add(c);
       }
       return systems;
