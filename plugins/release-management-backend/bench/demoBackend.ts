@@ -21,6 +21,11 @@ export function startDemoBackend(configFile: string): () => void {
   const backend = spawn(
     process.execPath,
     [
+      // BENCH_CPU_PROFILE=<dir> writes the backend's CPU profile there when
+      // it stops, to see where a benchmark's time goes.
+      ...(process.env.BENCH_CPU_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+        : []),
       '--enable-source-maps',
       '--require',
       require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {

@@ -18,31 +18,58 @@ export class ChangeCounters {
     return new ChangeCounters(await getMigratedClient(options.database));
   }
 
+  /** The read started during the current synchronous run, if any. */
   private shared?: Promise<Map<string, number>>;
+  /** The read on its way to the database. */
+  private running?: Promise<Map<string, number>>;
+  /** The read that starts once the running one is back, shared by all who wait. */
+  private queued?: Promise<Map<string, number>>;
 
   constructor(private readonly db: Knex) {}
 
   /**
-   * The counters as committed now.
+   * The counters as committed now: every write committed before the call
+   * is counted in the answer.
+   *
+   * Every request reads the counters, so under load they are shared, in
+   * two ways that keep that promise. Calls of the same synchronous run
+   * (such as the branches of one Promise.all) share the read one of them
+   * starts, which is sent after all of them. A call that finds a read
+   * already on its way cannot use it (the read may have left before a write
+   * the caller saw committed); it waits for the next one, which starts when
+   * that read is back and serves everybody who came in the meantime. So at
+   * most one read is on its way and one waiting, however many requests.
    */
   read(): Promise<Map<string, number>> {
-    if (!this.shared) {
-      const query = this.db('change_counters')
-        .select('name', 'seq')
-        .then(
-          (rows: Array<{ name: string; seq: number | string }>) =>
-            new Map(rows.map(r => [r.name, Number(r.seq)])),
-        );
-      this.shared = query;
-      // Shared only by calls of the same synchronous run (such as the
-      // branches of one Promise.all): the query runs after it, so it sees
-      // every write committed before them. A later call, even one in a
-      // microtask, may come after a write and asks again.
-      queueMicrotask(() => {
-        if (this.shared === query) this.shared = undefined;
-      });
+    if (this.shared) return this.shared;
+    if (!this.running) return this.start();
+    if (!this.queued) {
+      const after = () => {
+        this.queued = undefined;
+        return this.start();
+      };
+      this.queued = this.running.then(after, after);
     }
-    return this.shared;
+    return this.queued;
+  }
+
+  private start(): Promise<Map<string, number>> {
+    const query = this.db('change_counters')
+      .select('name', 'seq')
+      .then(
+        (rows: Array<{ name: string; seq: number | string }>) =>
+          new Map(rows.map(r => [r.name, Number(r.seq)])),
+      );
+    this.shared = query;
+    this.running = query;
+    queueMicrotask(() => {
+      if (this.shared === query) this.shared = undefined;
+    });
+    const done = () => {
+      if (this.running === query) this.running = undefined;
+    };
+    query.then(done, done);
+    return query;
   }
 
   async get(table: CountedTable): Promise<number> {

@@ -12,7 +12,7 @@ import type { DeploymentStore } from '../database/DeploymentStore';
 import type { ReleaseRuleFilter, ReleaseStore } from '../database/ReleaseStore';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
-import { maintenanceOccurrences } from './conflicts';
+import { maintenanceOccurrences } from './maintenanceWindows';
 import { freezeCovers } from './freezeScope';
 
 /** Most releases one calendar answer holds. */

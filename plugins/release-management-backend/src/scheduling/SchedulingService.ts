@@ -9,7 +9,8 @@ import type { ReleaseStore, StoredRelease } from '../database/ReleaseStore';
 import type { Clock } from '../service/Clock';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
-import { detectConflicts, maintenanceOccurrences } from './conflicts';
+import { detectConflicts } from './conflicts';
+import { maintenanceOccurrences } from './maintenanceWindows';
 
 /** Releases that hold their window: the ones others must plan around. */
 export const COMMITTED_STATUSES: ReleaseStatus[] = [

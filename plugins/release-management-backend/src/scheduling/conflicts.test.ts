@@ -1,7 +1,7 @@
 import { releaseModelDefinitionSchema } from '@release-management/plugin-release-management-common';
 import { normalModelInput } from '../__testUtils__/fixtures';
 import { graphOf } from '../__testUtils__/graph';
-import { detectConflicts, maintenanceOccurrences } from './conflicts';
+import { detectConflicts } from './conflicts';
 import { freezeCovers } from './freezeScope';
 
 const c = (n: string) => `component:default/${n}`;
@@ -353,30 +353,5 @@ describe('detectConflicts', () => {
     expect(
       kinds(inside('2026-03-28T07:00:00Z', '2026-03-28T08:00:00Z')),
     ).toEqual(['outside-maintenance-window/warning']);
-  });
-});
-
-describe('maintenanceOccurrences', () => {
-  it('expands a window at its local start time on the rule’s days', () => {
-    expect(
-      maintenanceOccurrences(
-        {
-          title: 'Sunday nights',
-          rrule: 'FREQ=WEEKLY;BYDAY=SU',
-          timeZone: 'America/New_York',
-          startTime: '23:00',
-          durationMinutes: 120,
-        },
-        '2027-03-06T00:00:00Z',
-        '2027-03-22T00:00:00Z',
-      ),
-    ).toEqual(
-      [
-        // 7 March is EST (-5), 14 and 21 March EDT (-4).
-        { start: '2027-03-08T04:00:00.000Z', end: '2027-03-08T06:00:00.000Z' },
-        { start: '2027-03-15T03:00:00.000Z', end: '2027-03-15T05:00:00.000Z' },
-        { start: '2027-03-22T03:00:00.000Z', end: '2027-03-22T05:00:00.000Z' },
-      ].filter(o => o.start < '2027-03-22T00:00:00Z'),
-    );
   });
 });

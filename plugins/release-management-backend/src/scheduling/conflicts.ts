@@ -3,13 +3,9 @@ import type {
   FreezeOccurrence,
   ReleaseModelDefinition,
 } from '@release-management/plugin-release-management-common';
-import { DateTime } from 'luxon';
 import type { CatalogGraph } from '../analysis/CatalogGraph';
-import {
-  expandOccurrences,
-  MAX_OCCURRENCES_PER_WINDOW,
-} from '../domain/freezeOccurrences';
 import { coverageOf, freezeMatcher } from './freezeScope';
+import { maintenanceOccurrences } from './maintenanceWindows';
 
 /** A release as the conflict rules see it. */
 export type ScheduledRelease = {
@@ -262,88 +258,4 @@ function insideMaintenanceWindow(
       plan.end,
     ).some(o => Date.parse(o.start) <= start && Date.parse(o.end) >= end),
   );
-}
-
-/** Expansions of maintenance windows kept at most. */
-const MAINTENANCE_CACHE_LIMIT = 1000;
-const DAY_MS = 86_400_000;
-// Expanding a rule with luxon costs far more than the rest of a calendar;
-// every calendar of an entity and every check against a model with
-// maintenance windows needs one. An expansion depends only on the window
-// and its first occurrence (the day before `from`), so one expansion over
-// a few weeks answers every range inside it.
-const maintenanceExpansions = new Map<
-  string,
-  { from: number; to: number; items: Array<{ start: string; end: string }> }
->();
-
-/** Occurrences of a model's maintenance window in a range. */
-export function maintenanceOccurrences(
-  window: ReleaseModelDefinition['schedulingPolicy']['maintenanceWindows'][number],
-  from: string,
-  to: string,
-): Array<{ start: string; end: string }> {
-  // The rule's first occurrence: the start time on the day `from` falls on,
-  // in the window's zone; the RRULE then picks the days.
-  const [hour, minute] = window.startTime.split(':').map(Number);
-  const anchor = new Date(Date.parse(from) - DAY_MS);
-  const day = dayFormat(window.timeZone).format(anchor);
-  const first = `${day}T${String(hour).padStart(2, '0')}:${String(
-    minute,
-  ).padStart(2, '0')}:00`;
-  const rangeFrom = Date.parse(from);
-  const rangeTo = Date.parse(to);
-  const inRange = (items: Array<{ start: string; end: string }>) =>
-    items.filter(
-      o => Date.parse(o.start) < rangeTo && Date.parse(o.end) > rangeFrom,
-    );
-
-  const key = `${first}|${JSON.stringify(window)}`;
-  const cached = maintenanceExpansions.get(key);
-  if (cached && cached.from <= rangeFrom && rangeTo <= cached.to) {
-    return inRange(cached.items);
-  }
-  const spanTo = Math.max(rangeTo, rangeFrom + 35 * DAY_MS);
-  const start = zonedIso(first, window.timeZone);
-  const items = expandOccurrences(
-    {
-      start,
-      end: new Date(
-        Date.parse(start) + window.durationMinutes * 60_000,
-      ).toISOString(),
-      timeZone: window.timeZone,
-      rrule: window.rrule,
-    },
-    from,
-    new Date(spanTo).toISOString(),
-  );
-  // A capped expansion is not the whole span: keep only complete ones.
-  if (items.length < MAX_OCCURRENCES_PER_WINDOW) {
-    if (maintenanceExpansions.size >= MAINTENANCE_CACHE_LIMIT) {
-      maintenanceExpansions.delete(maintenanceExpansions.keys().next().value!);
-    }
-    maintenanceExpansions.set(key, { from: rangeFrom, to: spanTo, items });
-  }
-  return inRange(items);
-}
-
-// Building an Intl.DateTimeFormat is costly; one per zone is enough.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** A wall-clock time in a zone as an instant. */
-function zonedIso(local: string, zone: string): string {
-  return DateTime.fromISO(local, { zone }).toUTC().toISO()!;
 }
