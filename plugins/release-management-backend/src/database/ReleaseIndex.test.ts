@@ -296,5 +296,80 @@ describe('ReleaseIndex and the cached stores', () => {
       expect((await r.modelsB.list()).map(m => m.revision)).toEqual([2]);
       await r.close();
     });
+
+    it('loads once for every reader that waits while a load is on its way', async () => {
+      const r = await replicas(databases, databaseId);
+      const window = { start: at(1), end: at(3), timeZone: 'Europe/Oslo' };
+      const create = (id: string) =>
+        r.storeA.create(
+          release(id, {
+            status: 'planned',
+            plannedWindow: window,
+            scope: [item('cart')],
+          }),
+          history,
+        );
+      const scheduled = async () =>
+        (
+          await r.indexB.listScheduled({
+            from: at(0),
+            to: at(10),
+            statuses: ['planned'],
+          })
+        )
+          .map(x => x.id)
+          .sort();
+      expect(await scheduled()).toEqual([]);
+
+      // Hold the next load until two more writes have committed and two
+      // more readers, each after one of them, wait for the index.
+      const loads: number[] = [];
+      let release1!: () => void;
+      const held = new Promise<void>(resolve => (release1 = resolve));
+      const index = r.indexB as any;
+      const load = index.load.bind(index);
+      jest
+        .spyOn(index, 'load')
+        .mockImplementation(async (target: any, seen: any) => {
+          loads.push(target as number);
+          if (loads.length === 1) await held;
+          return load(target, seen);
+        });
+      const countersRead: number[] = [];
+      const counters = index.counters;
+      const get = counters.get.bind(counters);
+      jest.spyOn(counters, 'get').mockImplementation(async (table: any) => {
+        const value = await get(table);
+        countersRead.push(value);
+        return value;
+      });
+      const until = async (check: () => boolean) => {
+        for (let i = 0; i < 500 && !check(); i++) {
+          await new Promise(resolve => setTimeout(resolve, 10));
+        }
+        expect(check()).toBe(true);
+      };
+
+      await create('a');
+      const first = scheduled();
+      await until(() => loads.length === 1);
+      await create('b');
+      const second = scheduled();
+      await until(() => countersRead.length === 2);
+      await create('c');
+      const third = scheduled();
+      await until(() => countersRead.length === 3);
+      release1();
+
+      // Each sees at least what committed before it asked; the held load
+      // reads its rows late, so it may see more.
+      expect(await first).toEqual(expect.arrayContaining(['a']));
+      expect(await second).toEqual(['a', 'b', 'c']);
+      expect(await third).toEqual(['a', 'b', 'c']);
+      // The held load, then one load up to the third reader's counter,
+      // which the second reader waits for too.
+      expect(loads).toEqual([countersRead[0], countersRead[2]]);
+      await r.close();
+    });
   });
 });

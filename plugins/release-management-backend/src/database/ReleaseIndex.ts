@@ -85,6 +85,8 @@ export class ReleaseIndex implements ReleaseReads {
   private longest = 0;
   /** The counter value the index reflects; -1 before the first load. */
   private seq = -1;
+  /** The highest counter value a reader has asked the index to reach. */
+  private wanted = -1;
   private usable = false;
   private loading?: Promise<void>;
 
@@ -223,10 +225,14 @@ export class ReleaseIndex implements ReleaseReads {
   /** Brings the index up to the database's counter; false when over capacity. */
   private async fresh(): Promise<boolean> {
     const target = await this.counters.get('releases');
+    this.wanted = Math.max(this.wanted, target);
     while (this.seq < target) {
       if (!this.loading) {
+        // Up to the highest counter anyone waiting has read: under a
+        // steady stream of writes, a load for the first waiter's counter
+        // alone would leave later waiters for yet another load.
         const seen = this.seq;
-        this.loading = this.load(target, seen).finally(() => {
+        this.loading = this.load(this.wanted, seen).finally(() => {
           this.loading = undefined;
         });
       }
