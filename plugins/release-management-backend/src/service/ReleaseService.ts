@@ -1,18 +1,11 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import {
-  type Conflict,
   type GateFailure,
   type Release,
   type ReleaseHistoryEntry,
   type ReleaseModelDefinition,
   type ReleasePage,
-  type ReleaseStatus,
   approvalRequestSchema,
   checklistUpdateRequestSchema,
   createReleaseRequestSchema,
@@ -35,43 +28,40 @@ import {
   changedFields,
   sortScope,
 } from '../domain/releaseEdits';
-import {
-  assertMoveAllowed,
-  gateVerdict,
-  transitionWrite,
-} from '../domain/transitionRules';
-import { evaluateGates } from '../domain/gates';
-import { allowedTargets, currentStage } from '../domain/lifecycle';
+import { currentStage } from '../domain/lifecycle';
 import type { CatalogScopeResolver } from './CatalogScopeResolver';
 import type { Clock } from './Clock';
+import { type ConflictChecker, ReleaseGates } from './ReleaseGates';
 import type { ReleaseModelService } from './ReleaseModelService';
 import type { ReleaseEvent, ReleaseEventListener } from './releaseEvents';
 
 type Parsed<T extends z.ZodType> = z.output<T>;
 
-/** Finds the current conflicts of a stored release. */
-export type ConflictChecker = (
-  release: StoredRelease,
-  model: ReleaseModelDefinition,
-) => Promise<Conflict[]>;
-
 export type { ReleaseEvent, ReleaseEventListener } from './releaseEvents';
 
 /**
- * Releases: creation from a model, edits with optimistic concurrency, the
- * gated status machine, checklist and approvals. Every change is one store
- * write that also appends the history entry.
+ * Releases: creation from a model, edits with optimistic concurrency,
+ * moves through the gated status machine (whose gates {@link ReleaseGates}
+ * holds), checklist and approvals. Every change is one store write that
+ * also appends the history entry.
  */
 export class ReleaseService {
   private readonly listeners: ReleaseEventListener[] = [];
+  private readonly gates: ReleaseGates;
 
   constructor(
     private readonly store: ReleaseStore,
     private readonly models: ReleaseModelService,
     private readonly scopeResolver: CatalogScopeResolver,
     private readonly clock: Clock,
-    private readonly conflicts?: ConflictChecker,
-  ) {}
+    conflicts?: ConflictChecker,
+  ) {
+    this.gates = new ReleaseGates({
+      clock,
+      modelDefinition: release => this.modelDefinition(release),
+      conflicts,
+    });
+  }
 
   /** Adds a listener for release events, such as the notifier. */
   onEvent(listener: ReleaseEventListener): void {
@@ -214,11 +204,11 @@ export class ReleaseService {
     // write makes sure the release is still as read here.)
     const recheck =
       release.status === 'scheduled' &&
-      this.conflicts &&
+      this.gates.checksConflicts &&
       (changes.plannedWindow || changes.scope);
     const updated = recheck
       ? await this.store.withSchedulingLock(async store => {
-          await this.assertStillSchedulable(release, {
+          await this.gates.assertStillSchedulable(release, {
             ...release,
             ...fields,
             scope: change.scope ?? release.scope,
@@ -249,12 +239,12 @@ export class ReleaseService {
     canOverride: () => Promise<boolean>,
   ): Promise<Release> {
     const move = (store: ReleaseStore) =>
-      this.applyTransition(store, id, request, actor, canOverride);
+      this.gates.move(store, id, request, actor, canOverride);
     // Scheduling checks the other releases and then writes: two releases of
     // one entity racing to be scheduled could each pass before the other is
     // stored. Scheduling decisions are therefore taken one at a time.
     const { release, updated } =
-      request.to === 'scheduled' && this.conflicts
+      request.to === 'scheduled' && this.gates.checksConflicts
         ? await this.store.withSchedulingLock(move)
         : await move(this.store);
     await this.emit({
@@ -266,57 +256,11 @@ export class ReleaseService {
     return this.withStage(updated);
   }
 
-  private async applyTransition(
-    store: ReleaseStore,
-    id: string,
-    request: Parsed<typeof transitionRequestSchema>,
-    actor: Actor,
-    canOverride: () => Promise<boolean>,
-  ): Promise<{ release: StoredRelease; updated: StoredRelease }> {
-    const release = await store.get(id);
-    if (!release) {
-      throw new NotFoundError(`No release with id "${id}"`);
-    }
-    if (request.revision !== undefined) {
-      assertRevision(release, request.revision);
-    }
-    const model = await this.modelDefinition(release);
-    assertMoveAllowed(release, model, request.to);
-    const failures = await this.gateFailures(release, model, request.to);
-    const verdict = gateVerdict(failures, request);
-    if (verdict === 'override' && !(await canOverride())) {
-      throw new NotAllowedError(
-        'You are not allowed to override the gates of a release',
-      );
-    }
-    const { fields, history } = transitionWrite(
-      release,
-      request,
-      verdict === 'override' ? failures : undefined,
-      actor,
-      this.clock.now().toISOString(),
-    );
-    const updated = await store.update(
-      id,
-      release.revision,
-      { fields },
-      history,
-    );
-    return { release, updated };
-  }
-
   /** The gates that block each status the release could move to next. */
   async pendingGates(
     id: string,
   ): Promise<Array<{ to: string; failures: GateFailure[] }>> {
-    const release = await this.getStored(id);
-    const model = await this.modelDefinition(release);
-    return Promise.all(
-      allowedTargets(model, release.status).map(async to => ({
-        to,
-        failures: await this.gateFailures(release, model, to),
-      })),
-    );
+    return this.gates.pending(await this.getStored(id));
   }
 
   async decideApproval(
@@ -394,57 +338,6 @@ export class ReleaseService {
       },
     );
     return this.withStage(updated);
-  }
-
-  /**
-   * The model's gates, plus blocking conflicts of the planned window when
-   * the release is to be scheduled.
-   */
-  private async gateFailures(
-    release: StoredRelease,
-    model: ReleaseModelDefinition,
-    to: ReleaseStatus,
-  ): Promise<GateFailure[]> {
-    const failures = evaluateGates(release, model, to);
-    if (to === 'scheduled' && this.conflicts) {
-      for (const conflict of await this.conflicts(release, model)) {
-        if (conflict.severity !== 'blocking') continue;
-        failures.push({
-          stage: 'scheduling',
-          kind: 'conflict',
-          id: conflict.kind,
-          message: conflict.message,
-          overridable: conflict.overridable,
-        });
-      }
-    }
-    return failures;
-  }
-
-  /**
-   * Refuses a change of a scheduled release that gives it a blocking
-   * conflict it did not have: one that scheduling would refuse. Conflicts
-   * it already had (scheduled past them with an override) may stay.
-   */
-  private async assertStillSchedulable(
-    before: StoredRelease,
-    after: StoredRelease,
-  ): Promise<void> {
-    const model = await this.modelDefinition(before);
-    const blocking = async (release: StoredRelease) =>
-      (await this.conflicts!(release, model)).filter(
-        c => c.severity === 'blocking',
-      );
-    const key = (c: Conflict) => `${c.kind}\u0000${c.message}`;
-    const had = new Set((await blocking(before)).map(key));
-    const added = (await blocking(after)).filter(c => !had.has(key(c)));
-    if (added.length > 0) {
-      throw new ConflictError(
-        `The release is scheduled and cannot move to this window or scope: ${added
-          .map(c => c.message)
-          .join('; ')}`,
-      );
-    }
   }
 
   /**
