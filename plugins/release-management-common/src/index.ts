@@ -7,3 +7,4 @@
 export * from './annotations';
 export * from './permissions';
 export * from './schema';
+export * from './recurrence';

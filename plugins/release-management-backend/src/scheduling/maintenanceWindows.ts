@@ -1,9 +1,9 @@
-import type { ReleaseModelDefinition } from '@release-management/plugin-release-management-common';
-import { DateTime } from 'luxon';
 import {
+  type ReleaseModelDefinition,
   expandOccurrences,
   MAX_OCCURRENCES_PER_WINDOW,
-} from '../domain/freezeOccurrences';
+} from '@release-management/plugin-release-management-common';
+import { DateTime } from 'luxon';
 
 /** Expansions of maintenance windows kept at most. */
 const MAINTENANCE_CACHE_LIMIT = 1000;

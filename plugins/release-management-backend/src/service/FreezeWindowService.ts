@@ -1,16 +1,14 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import type {
-  FreezeOccurrence,
-  FreezeWindow,
-  FreezeWindowDefinition,
+import {
+  type FreezeOccurrence,
+  type FreezeWindow,
+  type FreezeWindowDefinition,
+  expandOccurrences,
+  parseRecurrenceRule,
 } from '@release-management/plugin-release-management-common';
 import { randomUUID } from 'node:crypto';
 import type { FreezeWindowStore } from '../database/FreezeWindowStore';
-import {
-  expandFreezeWindows,
-  expandOccurrences,
-  parseRecurrenceRule,
-} from '../domain/freezeOccurrences';
+import { expandFreezeWindows } from '../domain/freezeOccurrences';
 import type { Clock } from './Clock';
 
 const YEAR = 366 * 86_400_000;

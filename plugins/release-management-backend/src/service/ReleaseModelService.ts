@@ -1,15 +1,15 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import type {
-  ReleaseModel,
-  ReleaseModelDefinition,
-  ReleaseModelRevision,
+import {
+  type ReleaseModel,
+  type ReleaseModelDefinition,
+  type ReleaseModelRevision,
+  parseRecurrenceRule,
 } from '@release-management/plugin-release-management-common';
 import type {
   ReleaseModelStore,
   StoredReleaseModel,
 } from '../database/ReleaseModelStore';
-import { parseRecurrenceRule } from '../domain/freezeOccurrences';
 import type { Clock } from './Clock';
 import type { ConfigReleaseModel } from './readConfigModels';
 

@@ -10,14 +10,16 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import type { FreezeWindow } from '@release-management/plugin-release-management-common';
+import {
+  type FreezeWindow,
+  nextOccurrences,
+} from '@release-management/plugin-release-management-common';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
 import { freezeWindowRouteRef, freezeWindowsRouteRef } from '../../routes';
 import { formatInstant, formatInstantWithZone } from '../shared/zonedTime';
 import { describeScope } from './describeScope';
-import { nextOccurrences } from './occurrences';
 import { ruleInWords } from './ruleInWords';
 
 interface Row {
@@ -29,15 +31,8 @@ interface Row {
 // A stored rule that no longer parses must not take the list down with it.
 function rowOf(window: FreezeWindow, now: Date): Row {
   try {
-    const [next] = nextOccurrences(window, now, 1);
-    return {
-      window,
-      rule: ruleInWords(window),
-      next: next && {
-        start: next.start.toUTC().toISO()!,
-        end: next.end.toUTC().toISO()!,
-      },
-    };
+    const [next] = nextOccurrences(window, now.toISOString(), 1);
+    return { window, rule: ruleInWords(window), next };
   } catch {
     return { window, rule: `unreadable rule: ${window.rrule}` };
   }

@@ -4,7 +4,10 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
-import { nextOccurrences, type FreezeTimes } from './occurrences';
+import {
+  type WindowTimes,
+  nextOccurrences,
+} from '@release-management/plugin-release-management-common';
 import { ruleInWords } from './ruleInWords';
 
 const FORMAT = 'ccc d LLL yyyy, HH:mm';
@@ -18,14 +21,18 @@ export const OccurrencePreview = ({
   window,
   now = new Date(),
 }: {
-  window: FreezeTimes;
+  window: WindowTimes;
   now?: Date;
 }) => {
   let occurrences;
   let words;
   try {
     words = ruleInWords(window);
-    occurrences = nextOccurrences(window, now, 5);
+    // The backend's own expansion, in the window's zone.
+    occurrences = nextOccurrences(window, now.toISOString(), 5).map(o => ({
+      start: DateTime.fromISO(o.start, { zone: window.timeZone }),
+      end: DateTime.fromISO(o.end, { zone: window.timeZone }),
+    }));
   } catch (e) {
     return (
       <Alert severity="error">

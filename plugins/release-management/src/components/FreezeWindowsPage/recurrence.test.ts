@@ -1,4 +1,3 @@
-import { nextOccurrences } from './occurrences';
 import { fromRRule, noRecurrence, toRRule } from './recurrence';
 import { ruleInWords } from './ruleInWords';
 
@@ -66,64 +65,5 @@ describe('ruleInWords', () => {
         timeZone: 'Europe/Berlin',
       }),
     ).toBe('Fri 20 Dec 2030, 16:00–Mon 23 Dec 2030, 08:00 Europe/Berlin');
-  });
-});
-
-describe('nextOccurrences', () => {
-  it('keeps the wall-clock times across the spring DST change', () => {
-    const occurrences = nextOccurrences(
-      {
-        start: '2031-03-21T15:00:00.000Z',
-        end: '2031-03-24T07:00:00.000Z',
-        timeZone: 'Europe/Berlin',
-        rrule: 'FREQ=WEEKLY;BYDAY=FR',
-      },
-      new Date('2031-03-22T00:00:00.000Z'),
-      3,
-    );
-    expect(
-      occurrences.map(o => [o.start.toUTC().toISO(), o.end.toUTC().toISO()]),
-    ).toEqual([
-      // Still running at `from`, so it counts.
-      ['2031-03-21T15:00:00.000Z', '2031-03-24T07:00:00.000Z'],
-      // Clocks go forward on Sunday 30 March: ends at 08:00 CEST.
-      ['2031-03-28T15:00:00.000Z', '2031-03-31T06:00:00.000Z'],
-      ['2031-04-04T14:00:00.000Z', '2031-04-07T06:00:00.000Z'],
-    ]);
-    expect(occurrences.map(o => o.start.toFormat('ccc HH:mm'))).toEqual([
-      'Fri 16:00',
-      'Fri 16:00',
-      'Fri 16:00',
-    ]);
-  });
-
-  it('gives a one-off window until it has ended', () => {
-    const window = {
-      start: '2030-12-20T15:00:00.000Z',
-      end: '2030-12-23T07:00:00.000Z',
-      timeZone: 'Europe/Berlin',
-    };
-    expect(
-      nextOccurrences(window, new Date('2030-12-22T00:00:00Z'), 5),
-    ).toHaveLength(1);
-    expect(
-      nextOccurrences(window, new Date('2030-12-24T00:00:00Z'), 5),
-    ).toHaveLength(0);
-  });
-});
-
-describe('nextOccurrences of a window that starts years ahead', () => {
-  it('starts from the first occurrence', () => {
-    const [first] = nextOccurrences(
-      {
-        start: '2041-01-04T08:00:00.000Z',
-        end: '2041-01-04T10:00:00.000Z',
-        timeZone: 'UTC',
-        rrule: 'FREQ=DAILY',
-      },
-      new Date('2030-01-01T00:00:00.000Z'),
-      1,
-    );
-    expect(first.start.toUTC().toISO()).toBe('2041-01-04T08:00:00.000Z');
   });
 });

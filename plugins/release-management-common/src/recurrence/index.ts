@@ -1,0 +1,2 @@
+export * from './occurrences';
+export * from './recurrenceRule';
