@@ -21,7 +21,7 @@ import {
   releaseRouteRef,
   rootRouteRef,
 } from '../../routes';
-import { formatWindow } from './formatWindow';
+import { formatWindow } from '../shared/formatTime';
 
 const DAYS = 30;
 
@@ -108,12 +108,7 @@ export const EntityReleaseCalendarCard = () => {
                 secondary={
                   // The viewer's zone; the zone it was planned in on hover.
                   <span
-                    title={`${formatWindow(
-                      item.start,
-                      item.end,
-                      undefined,
-                      item.timeZone,
-                    )} ${item.timeZone}`}
+                    title={formatWindow(item.start, item.end, item.timeZone)}
                   >
                     {[formatWindow(item.start, item.end), ...item.secondary]
                       .filter(Boolean)

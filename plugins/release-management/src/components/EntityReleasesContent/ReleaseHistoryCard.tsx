@@ -14,7 +14,7 @@ import type {
   ReleasePage,
 } from '@release-management/plugin-release-management-common';
 import { releaseRouteRef } from '../../routes';
-import { formatWindow } from '../EntityReleaseCalendarCard/formatWindow';
+import { formatWindow } from '../shared/formatTime';
 import { cardHeading } from './cardHeading';
 import { newestFirst } from './chooseRelease';
 

@@ -18,7 +18,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
 import { freezeWindowRouteRef, freezeWindowsRouteRef } from '../../routes';
-import { formatInstant, formatInstantWithZone } from '../shared/zonedTime';
+import { formatWindow } from '../shared/formatTime';
 import { describeScope } from './describeScope';
 import { ruleInWords } from './ruleInWords';
 
@@ -99,12 +99,13 @@ export const FreezeWindowList = ({ now = new Date() }: { now?: Date }) => {
       render: row =>
         row.next ? (
           <span
-            title={`${formatInstantWithZone(
+            title={formatWindow(
               row.next.start,
+              row.next.end,
               row.window.timeZone,
-            )} – ${formatInstantWithZone(row.next.end, row.window.timeZone)}`}
+            )}
           >
-            {formatInstant(row.next.start)} – {formatInstant(row.next.end)}
+            {formatWindow(row.next.start, row.next.end)}
           </span>
         ) : (
           'none (over)'

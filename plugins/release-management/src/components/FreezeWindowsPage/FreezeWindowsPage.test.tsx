@@ -61,7 +61,7 @@ describe('FreezeWindowsPage list', () => {
     // The next occurrence in the viewer's zone, in the window's zone on hover.
     expect(
       screen.getByTitle(
-        'Fri 20 Dec 2030, 16:00 Europe/Berlin – Fri 27 Dec 2030, 08:00 Europe/Berlin',
+        'Fri, Dec 20, 2030, 16:00 – Fri, Dec 27, 2030, 08:00 Europe/Berlin',
       ),
     ).toBeInTheDocument();
     expect(
@@ -115,11 +115,11 @@ describe('FreezeWindowsPage editor', () => {
     ).getAllByRole('listitem');
     // Clocks go forward on 30 March 2031; the freeze keeps its wall times.
     expect(next.map(item => item.textContent)).toEqual([
-      'Fri 21 Mar 2031, 16:00 – Mon 24 Mar 2031, 08:00',
-      'Fri 28 Mar 2031, 16:00 – Mon 31 Mar 2031, 08:00',
-      'Fri 4 Apr 2031, 16:00 – Mon 7 Apr 2031, 08:00',
-      'Fri 11 Apr 2031, 16:00 – Mon 14 Apr 2031, 08:00',
-      'Fri 18 Apr 2031, 16:00 – Mon 21 Apr 2031, 08:00',
+      'Fri, Mar 21, 2031, 16:00 – Mon, Mar 24, 2031, 08:00 Europe/Berlin',
+      'Fri, Mar 28, 2031, 16:00 – Mon, Mar 31, 2031, 08:00 Europe/Berlin',
+      'Fri, Apr 4, 2031, 16:00 – Mon, Apr 7, 2031, 08:00 Europe/Berlin',
+      'Fri, Apr 11, 2031, 16:00 – Mon, Apr 14, 2031, 08:00 Europe/Berlin',
+      'Fri, Apr 18, 2031, 16:00 – Mon, Apr 21, 2031, 08:00 Europe/Berlin',
     ]);
 
     fireEvent.click(

@@ -3,14 +3,12 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { DateTime } from 'luxon';
 import {
   type WindowTimes,
   nextOccurrences,
 } from '@release-management/plugin-release-management-common';
+import { formatWindow } from '../shared/formatTime';
 import { ruleInWords } from './ruleInWords';
-
-const FORMAT = 'ccc d LLL yyyy, HH:mm';
 
 /**
  * The window in words and its next five occurrences, computed here so
@@ -28,11 +26,8 @@ export const OccurrencePreview = ({
   let words;
   try {
     words = ruleInWords(window);
-    // The backend's own expansion, in the window's zone.
-    occurrences = nextOccurrences(window, now.toISOString(), 5).map(o => ({
-      start: DateTime.fromISO(o.start, { zone: window.timeZone }),
-      end: DateTime.fromISO(o.end, { zone: window.timeZone }),
-    }));
+    // The backend's own expansion.
+    occurrences = nextOccurrences(window, now.toISOString(), 5);
   } catch (e) {
     return (
       <Alert severity="error">
@@ -59,16 +54,10 @@ export const OccurrencePreview = ({
       ) : (
         <List dense aria-label="Next occurrences">
           {occurrences.map(o => (
-            <ListItem key={o.start.toMillis()} disableGutters>
+            <ListItem key={o.start} disableGutters>
               <ListItemText
-                primary={`${o.start.toFormat(FORMAT)} – ${o.end.toFormat(
-                  FORMAT,
-                )}`}
-                title={`Your time: ${o.start
-                  .setZone(DateTime.local().zone)
-                  .toFormat(FORMAT)} – ${o.end
-                  .setZone(DateTime.local().zone)
-                  .toFormat(FORMAT)}`}
+                primary={formatWindow(o.start, o.end, window.timeZone)}
+                title={`Your time: ${formatWindow(o.start, o.end)}`}
               />
             </ListItem>
           ))}

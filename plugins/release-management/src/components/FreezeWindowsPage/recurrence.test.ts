@@ -64,6 +64,6 @@ describe('ruleInWords', () => {
         end: '2030-12-23T07:00:00.000Z',
         timeZone: 'Europe/Berlin',
       }),
-    ).toBe('Fri 20 Dec 2030, 16:00–Mon 23 Dec 2030, 08:00 Europe/Berlin');
+    ).toBe('Fri, Dec 20, 2030, 16:00 – Mon, Dec 23, 2030, 08:00 Europe/Berlin');
   });
 });

@@ -11,7 +11,7 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
 import { modelRouteRef } from '../../routes';
-import { formatInstant } from '../shared/zonedTime';
+import { formatInstant } from '../shared/formatTime';
 import {
   ApplicabilityCard,
   SchedulingPolicyCard,

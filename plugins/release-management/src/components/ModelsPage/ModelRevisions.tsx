@@ -9,7 +9,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
-import { formatInstant } from '../shared/zonedTime';
+import { formatInstant } from '../shared/formatTime';
 
 /** Every revision of a model: releases keep the one they started with. */
 export const ModelRevisions = ({ name }: { name: string }) => {

@@ -4,7 +4,7 @@ import type {
   CalendarRelease,
   CalendarResponse,
 } from '@release-management/plugin-release-management-common';
-import { DateTime } from 'luxon';
+import { formatWindow } from '../shared/formatTime';
 
 /** A freeze occurrence as a calendar answer gives it. */
 export type CalendarFreeze = CalendarResponse['freezes'][number];
@@ -124,36 +124,6 @@ export function toCalendarEvents(response: CalendarResponse): {
   return { releases, freezes, maintenance, deployments };
 }
 
-/**
- * A window in the zone it was planned in, e.g.
- * "Mon, Jan 7, 2030, 09:00 – 11:00 Europe/Oslo". The calendar itself shows
- * the viewer's zone; this is what the planner meant.
- */
-export function formatInOwnZone(
-  start: string,
-  end: string,
-  timeZone: string,
-): string {
-  const s = DateTime.fromISO(start, { zone: timeZone });
-  const e = DateTime.fromISO(end, { zone: timeZone });
-  if (!s.isValid || !e.isValid) return `${start} – ${end}`;
-  const day: Intl.DateTimeFormatOptions = {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-  };
-  const time: Intl.DateTimeFormatOptions = {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  };
-  const endText = s.hasSame(e, 'day')
-    ? e.toLocaleString(time)
-    : e.toLocaleString({ ...day, ...time });
-  return `${s.toLocaleString({ ...day, ...time })} – ${endText} ${timeZone}`;
-}
-
 const REASONS: Record<CalendarRelease['reason'], string> = {
   own: 'in scope',
   dependency: 'a dependency is in scope',
@@ -172,7 +142,7 @@ export function tooltipOf(event: CalendarEvent): string {
       return [
         `${event.title} — ${r.status}, model ${r.model}`,
         r.plannedWindow
-          ? formatInOwnZone(
+          ? formatWindow(
               r.plannedWindow.start,
               r.plannedWindow.end,
               r.plannedWindow.timeZone,
@@ -187,7 +157,7 @@ export function tooltipOf(event: CalendarEvent): string {
       const f = event.freeze;
       return [
         event.title,
-        formatInOwnZone(f.start, f.end, f.timeZone),
+        formatWindow(f.start, f.end, f.timeZone),
         f.explanation,
       ]
         .filter(Boolean)
@@ -207,7 +177,7 @@ export function tooltipOf(event: CalendarEvent): string {
       const w = event.window;
       return [
         `${event.title} (model ${w.model})`,
-        formatInOwnZone(w.start, w.end, w.timeZone),
+        formatWindow(w.start, w.end, w.timeZone),
       ].join('\n');
     }
   }

@@ -5,7 +5,8 @@ import {
   aCalendarFreeze,
   aCalendarRelease,
 } from './__fixtures__';
-import { formatInOwnZone, toCalendarEvents, tooltipOf } from './calendarEvents';
+import { formatWindow } from '../shared/formatTime';
+import { toCalendarEvents, tooltipOf } from './calendarEvents';
 import {
   calendarQuery,
   completeEntityRef,
@@ -184,7 +185,7 @@ describe('calendar events', () => {
 
   it('shows a window spanning days with both dates', () => {
     expect(
-      formatInOwnZone('2030-01-07T08:00:00Z', '2030-01-08T08:00:00Z', 'UTC'),
+      formatWindow('2030-01-07T08:00:00Z', '2030-01-08T08:00:00Z', 'UTC'),
     ).toBe('Mon, Jan 7, 2030, 08:00 – Tue, Jan 8, 2030, 08:00 UTC');
   });
 });

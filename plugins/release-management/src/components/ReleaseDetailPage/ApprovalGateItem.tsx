@@ -10,7 +10,7 @@ import type {
   ApprovalGate,
 } from '@release-management/plugin-release-management-common';
 import { useState } from 'react';
-import { formatInstant } from './formatTime';
+import { formatInstant } from '../shared/formatTime';
 
 function describeApprover(from: ApprovalGate['from']): string {
   switch (from.type) {

@@ -10,7 +10,7 @@ import type {
 } from '@release-management/plugin-release-management-common';
 import { releaseManagementApiRef } from '../../api';
 import { DetailCard } from './DetailCard';
-import { formatInstant } from './formatTime';
+import { formatInstant } from '../shared/formatTime';
 import { isOpen } from './lifecycle';
 import type { ReleaseWrite } from './useReleaseWrite';
 

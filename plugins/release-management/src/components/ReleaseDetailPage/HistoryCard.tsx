@@ -13,7 +13,7 @@ import type {
 import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
 import { DetailCard } from './DetailCard';
-import { formatInstant } from './formatTime';
+import { formatInstant } from '../shared/formatTime';
 import { summarizeDetails } from './historyDetails';
 
 const columns: TableColumn<ReleaseHistoryEntry>[] = [

@@ -16,7 +16,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseManagementApiRef } from '../../api';
 import { DetailCard } from './DetailCard';
 import { describeFailure } from '../shared/apiFailure';
-import { formatInstant } from './formatTime';
+import { formatInstant } from '../shared/formatTime';
 
 /**
  * The owners of what the release touches: when they were told and who of

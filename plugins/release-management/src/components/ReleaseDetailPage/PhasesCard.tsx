@@ -12,7 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { releaseManagementApiRef } from '../../api';
 import { DetailCard } from './DetailCard';
 import { ExposureChart } from './ExposureChart';
-import { formatInstant } from './formatTime';
+import { formatInstant } from '../shared/formatTime';
 import { PHASE_ACTIONS, PHASE_RELEASE_STATUSES } from './phaseMoves';
 import type { ReleaseWrite } from './useReleaseWrite';
 

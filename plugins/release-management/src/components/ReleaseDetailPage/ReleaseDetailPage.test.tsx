@@ -63,7 +63,7 @@ describe('ReleaseDetailPage', () => {
       '/release-management/releases/r1/edit',
     );
     // The window in the viewer's zone, in the zone it was planned in on hover.
-    expect(screen.getByTitle(/\(Europe\/Oslo\)$/)).toBeInTheDocument();
+    expect(screen.getByTitle(/ Europe\/Oslo$/)).toBeInTheDocument();
 
     for (const heading of [
       'Stages',

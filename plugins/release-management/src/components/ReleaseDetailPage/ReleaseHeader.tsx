@@ -7,14 +7,14 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import type { Release } from '@release-management/plugin-release-management-common';
 import { editReleaseRouteRef, modelRouteRef } from '../../routes';
-import { formatInstant, formatWindow } from './formatTime';
+import { formatInstant, formatWindow } from '../shared/formatTime';
 
 const PlannedWindow = ({ window }: { window: Release['plannedWindow'] }) => {
   if (!window) return <>Not planned yet</>;
   // The viewer's clock first; the clock the window was planned on on hover.
   return (
-    <span title={formatWindow(window, window.timeZone)}>
-      {formatWindow(window)}
+    <span title={formatWindow(window.start, window.end, window.timeZone)}>
+      {formatWindow(window.start, window.end)}
     </span>
   );
 };

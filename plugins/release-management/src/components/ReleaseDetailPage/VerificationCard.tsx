@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import type { Release } from '@release-management/plugin-release-management-common';
 import { releaseManagementApiRef } from '../../api';
 import { DetailCard } from './DetailCard';
-import { formatInstant } from './formatTime';
+import { formatInstant } from '../shared/formatTime';
 import type { ReleaseWrite } from './useReleaseWrite';
 
 type CheckStatus = 'pass' | 'warn' | 'fail';

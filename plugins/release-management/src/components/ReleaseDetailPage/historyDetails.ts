@@ -1,4 +1,4 @@
-import { formatInstant, formatWindow } from './formatTime';
+import { formatInstant, formatWindow } from '../shared/formatTime';
 
 const MAX = 80;
 
@@ -31,7 +31,7 @@ function describeValue(value: unknown): string {
     return `${value.length} item${value.length === 1 ? '' : 's'}`;
   }
   if (typeof value === 'object') {
-    if (isWindow(value)) return formatWindow(value);
+    if (isWindow(value)) return formatWindow(value.start, value.end);
     if ('name' in value && 'revision' in value) {
       return `${(value as any).name} (revision ${(value as any).revision})`;
     }

@@ -1,21 +1,15 @@
 import { StructuredMetadataTable } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { plannedWindowOf, scopeOf, type WizardForm } from './wizardForm';
-import { formatInstant, formatInstantWithZone } from '../shared/zonedTime';
+import { formatWindow } from '../shared/formatTime';
 
 const WindowSummary = ({ form }: { form: WizardForm }) => {
   const { window } = plannedWindowOf(form);
   if (!window) return <>Not planned yet</>;
-  // Shown in the viewer's zone; the zone it was planned in on hover.
+  // Shown in the zone it is planned in, as entered; the viewer's on hover.
   return (
-    <span
-      title={`${formatInstantWithZone(
-        window.start,
-        window.timeZone,
-      )} – ${formatInstantWithZone(window.end, window.timeZone)}`}
-    >
-      {formatInstant(window.start)} – {formatInstant(window.end)} (
-      {window.timeZone})
+    <span title={`Your time: ${formatWindow(window.start, window.end)}`}>
+      {formatWindow(window.start, window.end, window.timeZone)}
     </span>
   );
 };

@@ -215,7 +215,7 @@ describe('ReleaseWizard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Find free slots' }));
     fireEvent.click(
       await screen.findByRole('button', {
-        name: 'Use slot Tue 8 Jan 2030, 14:00',
+        name: 'Use slot Tue, Jan 8, 2030, 14:00',
       }),
     );
     expect(api.findSlots).toHaveBeenCalledWith({

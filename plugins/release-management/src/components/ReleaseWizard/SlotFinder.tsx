@@ -13,7 +13,7 @@ import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { releaseManagementApiRef } from '../../api';
 import { describeError } from '../shared/apiFailure';
-import { formatInstant } from '../shared/zonedTime';
+import { formatInstant, formatWindow } from '../shared/formatTime';
 
 type Slot = SlotSearchResponse['slots'][number];
 
@@ -65,10 +65,7 @@ export const SlotFinder = ({
             return (
               <ListItem key={slot.start} disableGutters>
                 <ListItemText
-                  primary={`${label} – ${formatInstant(
-                    slot.end,
-                    slot.timeZone,
-                  )}`}
+                  primary={formatWindow(slot.start, slot.end, slot.timeZone)}
                   secondary={
                     slot.warnings.length > 0
                       ? `Warnings: ${slot.warnings
@@ -77,7 +74,7 @@ export const SlotFinder = ({
                       : 'No conflicts'
                   }
                   // Shown in the zone being planned in; the viewer's own on hover.
-                  title={`Your time: ${formatInstant(slot.start)}`}
+                  title={`Your time: ${formatWindow(slot.start, slot.end)}`}
                 />
                 <Button
                   size="small"

@@ -2,7 +2,7 @@ import { Link, type TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { Release } from '@release-management/plugin-release-management-common';
 import Chip from '@material-ui/core/Chip';
-import { formatWindow } from '../EntityReleaseCalendarCard/formatWindow';
+import { formatWindow } from '../shared/formatTime';
 
 /** The columns of the releases table; `releaseLink` builds detail URLs. */
 export function releaseColumns(

@@ -43,19 +43,3 @@ export function timeZoneOptions(current?: string): string[] {
   if (current) zones.add(current);
   return [...zones].sort((a, b) => a.localeCompare(b));
 }
-
-/**
- * An instant as the viewer reads it, e.g. "Fri 3 Jan 2031, 16:00", in
- * `zone` (the viewer's by default).
- */
-export function formatInstant(instant: string, zone?: string): string {
-  const time = DateTime.fromISO(instant, { setZone: true });
-  return (zone ? time.setZone(zone) : time.toLocal()).toFormat(
-    'ccc d LLL yyyy, HH:mm',
-  );
-}
-
-/** `formatInstant` with the zone's name, for titles shown on hover. */
-export function formatInstantWithZone(instant: string, zone: string): string {
-  return `${formatInstant(instant, zone)} ${zone}`;
-}
