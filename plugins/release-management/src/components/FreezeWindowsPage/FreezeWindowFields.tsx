@@ -1,6 +1,6 @@
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import { TimeZoneSelect } from '../shared/TimeZoneSelect';
+import { WindowFields } from '../shared/WindowFields';
 import {
   SCOPE_HINTS,
   SCOPE_TYPES,
@@ -61,40 +61,12 @@ export const FreezeWindowFields = ({
         margin="dense"
       />
     </Grid>
-    <Grid item xs={12} md={4}>
-      <TextField
-        id="freeze-start"
-        label="Start"
-        type="datetime-local"
-        value={form.start}
-        onChange={e => onChange({ start: e.target.value })}
-        InputLabelProps={{ shrink: true }}
-        helperText="The first (or only) occurrence"
-        fullWidth
-        variant="outlined"
-        margin="dense"
-      />
-    </Grid>
-    <Grid item xs={12} md={4}>
-      <TextField
-        id="freeze-end"
-        label="End"
-        type="datetime-local"
-        value={form.end}
-        onChange={e => onChange({ end: e.target.value })}
-        InputLabelProps={{ shrink: true }}
-        fullWidth
-        variant="outlined"
-        margin="dense"
-      />
-    </Grid>
-    <Grid item xs={12} md={4}>
-      <TimeZoneSelect
-        id="freeze-time-zone"
-        value={form.timeZone}
-        onChange={timeZone => onChange({ timeZone })}
-      />
-    </Grid>
+    <WindowFields
+      idPrefix="freeze"
+      value={form}
+      onChange={onChange}
+      startHelperText="The first (or only) occurrence"
+    />
     <Grid item xs={12} md={4}>
       <TextField
         id="freeze-scope-type"

@@ -1,7 +1,6 @@
 import { Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import type {
@@ -11,9 +10,9 @@ import type {
 import { ConflictList } from './ConflictList';
 import { describeError } from '../shared/apiFailure';
 import { SlotFinder } from './SlotFinder';
-import { TimeZoneSelect } from '../shared/TimeZoneSelect';
 import { useConflictCheck } from './useConflictCheck';
 import { plannedWindowOf, type WizardForm } from './wizardForm';
+import { WindowFields } from '../shared/WindowFields';
 import { instantToWallTime, wallTimeToInstant } from '../shared/zonedTime';
 
 /** Slots are searched with the planned window's length, or two hours. */
@@ -93,40 +92,12 @@ export const WindowStep = ({
 
   return (
     <Grid container spacing={2}>
-      <Grid item xs={12} md={4}>
-        <TextField
-          id="window-start"
-          label="Start"
-          type="datetime-local"
-          value={form.start}
-          onChange={e => onChange({ start: e.target.value })}
-          InputLabelProps={{ shrink: true }}
-          fullWidth
-          variant="outlined"
-          margin="dense"
-        />
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <TextField
-          id="window-end"
-          label="End"
-          type="datetime-local"
-          value={form.end}
-          onChange={e => onChange({ end: e.target.value })}
-          InputLabelProps={{ shrink: true }}
-          error={Boolean(problem)}
-          helperText={problem}
-          fullWidth
-          variant="outlined"
-          margin="dense"
-        />
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <TimeZoneSelect
-          value={form.timeZone}
-          onChange={timeZone => onChange({ timeZone })}
-        />
-      </Grid>
+      <WindowFields
+        idPrefix="window"
+        value={form}
+        onChange={onChange}
+        endProblem={problem}
+      />
       <Grid item xs={12}>
         <Box aria-live="polite">
           <ConflictCheckResult request={conflictRequest} />
