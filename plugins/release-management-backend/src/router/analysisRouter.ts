@@ -48,10 +48,12 @@ export function createAnalysisRouter(
   router.get('/analysis/impact', async (req, res) => {
     const credentials = await ctx.credentials(req);
     const query = parse(impactQuerySchema, req.query, 'query');
-    await ctx.authorize(credentials, analysisReadPermission);
-    if (query.releaseId) {
-      await ctx.authorize(credentials, releaseReadPermission, query.releaseId);
-    }
+    await ctx.authorizeAll(credentials, [
+      { permission: analysisReadPermission },
+      ...(query.releaseId
+        ? [{ permission: releaseReadPermission, resourceRef: query.releaseId }]
+        : []),
+    ]);
     res.json(
       await analysis.impact(query, {
         maxDepth: query.maxDepth,
@@ -63,10 +65,12 @@ export function createAnalysisRouter(
   router.get('/analysis/order', async (req, res) => {
     const credentials = await ctx.credentials(req);
     const query = parse(orderQuerySchema, req.query, 'query');
-    await ctx.authorize(credentials, analysisReadPermission);
-    if (query.releaseId) {
-      await ctx.authorize(credentials, releaseReadPermission, query.releaseId);
-    }
+    await ctx.authorizeAll(credentials, [
+      { permission: analysisReadPermission },
+      ...(query.releaseId
+        ? [{ permission: releaseReadPermission, resourceRef: query.releaseId }]
+        : []),
+    ]);
     res.json(await analysis.order(query));
   });
 
@@ -109,8 +113,10 @@ export function createAnalysisRouter(
       async () => {
         const credentials = await ctx.credentials(req);
         const id = parse(idSchema, req.params.id, 'release id');
-        await ctx.authorize(credentials, analysisReadPermission);
-        await ctx.authorize(credentials, releaseUpdatePermission, id);
+        await ctx.authorizeAll(credentials, [
+          { permission: analysisReadPermission },
+          { permission: releaseUpdatePermission, resourceRef: id },
+        ]);
         const actor = await ctx.actor(credentials);
         return analysis.verifyRelease(id, actor);
       },

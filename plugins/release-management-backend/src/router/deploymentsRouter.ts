@@ -76,8 +76,10 @@ export function createDeploymentsRouter(
     const credentials = await ctx.credentials(req);
     const id = parse(idSchema, req.params.id, 'release id');
     await releases.getStored(id);
-    await ctx.authorize(credentials, releaseReadPermission, id);
-    await ctx.authorize(credentials, deploymentReadPermission);
+    await ctx.authorizeAll(credentials, [
+      { permission: releaseReadPermission, resourceRef: id },
+      { permission: deploymentReadPermission },
+    ]);
     res.json(
       await deployments.list({
         releaseId: id,
