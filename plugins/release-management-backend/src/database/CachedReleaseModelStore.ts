@@ -18,6 +18,9 @@ const REVISION_LIMIT = 1000;
  * database's change counter says whether a model changed, in this replica
  * or another; then all of them are read again. Revisions are immutable and
  * kept in a bounded map. Writes go to the store.
+ *
+ * Every reader gets the same objects: they must not be changed in place
+ * (maintenance-window expansions are cached by the window object).
  */
 export class CachedReleaseModelStore implements ReleaseModelStore {
   private models: StoredReleaseModel[] = [];

@@ -100,4 +100,24 @@ describe('ChangeCounters', () => {
     await expect(waiting).resolves.toBe(7);
     expect(calls).toBe(2);
   });
+
+  it('fails a read the database does not answer in time with 503, and gives the calls waiting for it a new read', async () => {
+    let calls = 0;
+    const db = (_table: string) => ({
+      select: () =>
+        ++calls === 1
+          ? new Promise(() => {}) // a connection that never answers
+          : Promise.resolve([{ name: 'releases', seq: 3 }]),
+    });
+    const counters = new ChangeCounters(db as any, 50);
+    const hung = counters.get('releases');
+    await Promise.resolve();
+    const waiting = counters.get('releases');
+    await expect(hung).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+      message: 'The database did not answer in 50 ms; try again',
+    });
+    await expect(waiting).resolves.toBe(3);
+    expect(calls).toBe(2);
+  });
 });

@@ -1,4 +1,5 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { getMigratedClient } from './migrations';
 
@@ -25,7 +26,15 @@ export class ChangeCounters {
   /** The read that starts once the running one is back, shared by all who wait. */
   private queued?: Promise<Map<string, number>>;
 
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    /**
+     * How long a read may take. Every request waits for the read on its
+     * way, so one that hangs (a half-open connection) must not hold them
+     * all: it fails with 503 and the waiting requests get a new read.
+     */
+    private readonly readTimeoutMs = 5_000,
+  ) {}
 
   /**
    * The counters as committed now: every write committed before the call
@@ -37,8 +46,8 @@ export class ChangeCounters {
    * starts, which is sent after all of them. A call that finds a read
    * already on its way cannot use it (the read may have left before a write
    * the caller saw committed); it waits for the next one, which starts when
-   * that read is back and serves everybody who came in the meantime. So at
-   * most one read is on its way and one waiting, however many requests.
+   * that read is back and serves everybody who came in the meantime. So
+   * reads go out one after another, not one per request.
    */
   read(): Promise<Map<string, number>> {
     if (this.shared) return this.shared;
@@ -54,12 +63,27 @@ export class ChangeCounters {
   }
 
   private start(): Promise<Map<string, number>> {
-    const query = this.db('change_counters')
-      .select('name', 'seq')
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const query = Promise.race([
+      this.db('change_counters').select('name', 'seq'),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new ServiceUnavailableError(
+                `The database did not answer in ${this.readTimeoutMs} ms; try again`,
+              ),
+            ),
+          this.readTimeoutMs,
+        );
+        timer.unref?.();
+      }),
+    ])
       .then(
         (rows: Array<{ name: string; seq: number | string }>) =>
           new Map(rows.map(r => [r.name, Number(r.seq)])),
-      );
+      )
+      .finally(() => clearTimeout(timer));
     this.shared = query;
     this.running = query;
     queueMicrotask(() => {

@@ -29,11 +29,18 @@ export function createSchedulingRouter(
   router.get('/calendar', async (req, res) => {
     const credentials = await ctx.credentials(req);
     const query = parse(calendarQuerySchema, req.query, 'query');
-    // Two questions to the permission framework, asked at once.
-    const [permission, deployments] = await Promise.all([
+    // Two questions to the permission framework, asked at once; a refusal
+    // to read releases is the answer whatever the other one did.
+    const [filter, deploymentsAllowed] = await Promise.allSettled([
       ctx.releaseFilter(credentials, releaseReadPermission),
       ctx.isAllowed(credentials, deploymentReadPermission),
     ]);
+    if (filter.status === 'rejected') throw filter.reason;
+    if (deploymentsAllowed.status === 'rejected') {
+      throw deploymentsAllowed.reason;
+    }
+    const permission = filter.value;
+    const deployments = deploymentsAllowed.value;
     res.json(await calendars.calendar({ ...query, permission, deployments }));
   });
 

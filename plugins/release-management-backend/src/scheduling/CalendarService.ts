@@ -13,7 +13,7 @@ import type { ReleaseRuleFilter, ReleaseStore } from '../database/ReleaseStore';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
 import { maintenanceOccurrences } from './maintenanceWindows';
-import { freezeCovers } from './freezeScope';
+import { coverageOf, freezeMatcher } from './freezeScope';
 
 /** Most releases one calendar answer holds. */
 export const CALENDAR_LIMIT = 1000;
@@ -258,8 +258,9 @@ export class CalendarService {
       const candidates = request.entityRef
         ? [request.entityRef]
         : [...members.keys()];
+      const covers = freezeMatcher(occurrence.scope);
       for (const ref of candidates) {
-        const how = freezeCovers(graph, occurrence.scope, ref);
+        const how = covers(coverageOf(graph, ref));
         if (!how) continue;
         let reason: 'direct' | 'inherited' | 'matches' = 'matches';
         if (how === 'lists it') reason = 'direct';

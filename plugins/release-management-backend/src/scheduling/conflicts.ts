@@ -145,7 +145,7 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
   const coverage = freezes.length
     ? plan.scope.map(ref => coverageOf(graph, ref))
     : [];
-  for (const freeze of freezes) {
+  for (const freeze of coverage.length > 0 ? freezes : []) {
     // What every conflict with this freeze shares is made once: a busy
     // window meets a hundred freezes that each cover dozens of entities.
     const hard = freeze.severity === 'hard';

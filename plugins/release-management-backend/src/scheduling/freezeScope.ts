@@ -119,7 +119,7 @@ export function freezeMatcher(
 }
 
 /** The entity itself and everything it is part of, nearest first. */
-export function containers(graph: CatalogGraph, i: number): string[] {
+function containers(graph: CatalogGraph, i: number): string[] {
   const out: string[] = [];
   const seen = new Set<number>();
   let frontier = [i];

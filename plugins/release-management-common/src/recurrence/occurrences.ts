@@ -26,7 +26,11 @@ export type WindowTimes = {
 export type OccurrenceTimes = { start: string; end: string };
 
 const DAY = 86_400_000;
-/** How far ahead the next occurrences are looked for: a yearly rule's two. */
+/**
+ * How far ahead the next occurrences are looked for: two years and a bit.
+ * A rule that repeats less often (every other year, 29 February) shows no
+ * next occurrence beyond it.
+ */
 const HORIZON_DAYS = 800;
 
 /**

@@ -60,7 +60,13 @@ export const ReleaseHistoryCard = ({
       title: 'Planned window',
       render: r =>
         r.plannedWindow ? (
-          <span title={r.plannedWindow.timeZone}>
+          <span
+            title={formatWindow(
+              r.plannedWindow.start,
+              r.plannedWindow.end,
+              r.plannedWindow.timeZone,
+            )}
+          >
             {formatWindow(r.plannedWindow.start, r.plannedWindow.end)}
           </span>
         ) : (

@@ -28,7 +28,14 @@ export function releaseColumns(
       field: 'plannedWindow.start',
       render: r =>
         r.plannedWindow ? (
-          <span title={`${r.plannedWindow.timeZone} (the window's own zone)`}>
+          // The viewer's zone; the zone it was planned in on hover.
+          <span
+            title={formatWindow(
+              r.plannedWindow.start,
+              r.plannedWindow.end,
+              r.plannedWindow.timeZone,
+            )}
+          >
             {formatWindow(r.plannedWindow.start, r.plannedWindow.end)}
           </span>
         ) : (

@@ -1,8 +1,4 @@
-import {
-  formatInstant,
-  formatInstantWithZone,
-  formatWindow,
-} from './formatTime';
+import { formatInstant, formatWindow } from './formatTime';
 
 describe('formatTime', () => {
   it('writes an instant in a zone with its weekday, on a 24-hour clock', () => {
@@ -12,8 +8,9 @@ describe('formatTime', () => {
     expect(formatInstant('2030-01-07T20:30:00Z', 'UTC')).toBe(
       'Mon, Jan 7, 2030, 20:30',
     );
-    expect(formatInstantWithZone('2030-07-01T08:00:00Z', 'Europe/Oslo')).toBe(
-      'Mon, Jul 1, 2030, 10:00 Europe/Oslo',
+    // Summer time in Oslo: UTC+2.
+    expect(formatInstant('2030-07-01T08:00:00Z', 'Europe/Oslo')).toBe(
+      'Mon, Jul 1, 2030, 10:00',
     );
   });
 

@@ -31,11 +31,6 @@ export function formatInstant(instant: string, zone?: string): string {
   return time.isValid ? time.toLocaleString({ ...DAY, ...TIME }) : instant;
 }
 
-/** {@link formatInstant} in `zone`, followed by the zone's name. */
-export function formatInstantWithZone(instant: string, zone: string): string {
-  return `${formatInstant(instant, zone)} ${zone}`;
-}
-
 /**
  * A window, e.g. "Mon, Jan 7, 2030, 09:00 – 11:00", with the end's date
  * too when it ends on another day. In the viewer's zone by default; with
