@@ -1,5 +1,4 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   MAX_RELEASE_WINDOW_DAYS,
   type ReleaseStatus,
@@ -7,10 +6,10 @@ import {
 import { Knex } from 'knex';
 import type { ChangeCounters } from './ChangeCounters';
 import { getMigratedClient } from './migrations';
+import { allows, supported } from './releaseCriteria';
 import { IN_CHUNK, type ReleaseRow, type ScopeRow } from './releaseRows';
 import type {
   ReleaseListFilter,
-  ReleaseRuleFilter,
   ReleaseStore,
   ReleaseSummary,
   ScheduledRelease,
@@ -380,43 +379,4 @@ function firstAfter(sorted: Entry[], ms: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Whether the criteria are ones {@link allows} decides as the SQL of the
- * store does; empty `allOf`/`anyOf` lists are left to the store.
- */
-function supported(criteria: PermissionCriteria<ReleaseRuleFilter>): boolean {
-  if ('allOf' in criteria) {
-    return criteria.allOf.length > 0 && criteria.allOf.every(supported);
-  }
-  if ('anyOf' in criteria) {
-    return criteria.anyOf.length > 0 && criteria.anyOf.every(supported);
-  }
-  if ('not' in criteria) return supported(criteria.not);
-  return true;
-}
-
-/** The permission rules' SQL (releaseFilters.ts), applied to one release. */
-function allows(
-  criteria: PermissionCriteria<ReleaseRuleFilter>,
-  e: Entry,
-): boolean {
-  if ('allOf' in criteria) return criteria.allOf.every(c => allows(c, e));
-  if ('anyOf' in criteria) return criteria.anyOf.some(c => allows(c, e));
-  if ('not' in criteria) return !allows(criteria.not, e);
-  const values = criteria.values;
-  if (values.length === 0) return false;
-  switch (criteria.property) {
-    case 'releaseManager':
-      return values.includes(e.row.release_manager);
-    case 'status':
-      return values.includes(e.row.status);
-    case 'scopeOwner':
-      return e.owners.some(o => o !== null && values.includes(o));
-    case 'scopeEntity':
-      return e.scope.some(r => values.includes(r));
-    default:
-      return false;
-  }
 }
