@@ -16,7 +16,7 @@ import {
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { JsonObject } from '@backstage/types';
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   ReleaseRuleFilter,
   StoredRelease,
@@ -224,6 +224,14 @@ export class RouterContext {
  * Validates input with a zod schema; a failure is a 400 that names each
  * field and what is wrong with it.
  */
+/** Ids in paths: of releases, freeze windows and feeds. */
+const pathIdSchema = z.string().min(1).max(64);
+
+/** The `:id` of the request's path, validated; `what` names it in errors. */
+export function pathId(req: Request, what: string): string {
+  return parse(pathIdSchema, req.params.id, what);
+}
+
 export function parse<T extends z.ZodType>(
   schema: T,
   value: unknown,

@@ -13,9 +13,7 @@ import {
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { AnalysisService } from '../analysis/AnalysisService';
-import { parse, type RouterContext } from './RouterContext';
-
-const idSchema = z.string().min(1).max(64);
+import { parse, type RouterContext, pathId } from './RouterContext';
 
 /** `/analysis`: architecture analyses over the catalog snapshot. */
 export function createAnalysisRouter(
@@ -112,7 +110,7 @@ export function createAnalysisRouter(
       { releaseId: req.params.id },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'release id');
+        const id = pathId(req, 'release id');
         await ctx.authorizeAll(credentials, [
           { permission: analysisReadPermission },
           { permission: releaseUpdatePermission, resourceRef: id },

@@ -9,13 +9,11 @@ import {
   releaseReadPermission,
 } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import type { DeploymentGateService } from '../service/DeploymentGateService';
 import type { DeploymentService } from '../service/DeploymentService';
 import type { ReleaseService } from '../service/ReleaseService';
-import { parse, type RouterContext } from './RouterContext';
+import { parse, type RouterContext, pathId } from './RouterContext';
 
-const idSchema = z.string().min(1).max(64);
 /** Most deployments one release lists. */
 const RELEASE_DEPLOYMENTS_LIMIT = 500;
 
@@ -74,7 +72,7 @@ export function createDeploymentsRouter(
 
   router.get('/releases/:id/deployments', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'release id');
+    const id = pathId(req, 'release id');
     await releases.getStored(id);
     await ctx.authorizeAll(credentials, [
       { permission: releaseReadPermission, resourceRef: id },

@@ -6,9 +6,8 @@ import {
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { FeedService } from '../scheduling/FeedService';
-import { parse, type RouterContext } from './RouterContext';
+import { parse, type RouterContext, pathId } from './RouterContext';
 
-const idSchema = z.string().min(1).max(64);
 // Feed tokens are 43 base64url characters; anything else is not one.
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/);
 
@@ -59,7 +58,7 @@ export function createFeedsRouter(ctx: RouterContext, feeds: FeedService) {
       { feedId: req.params.id },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'feed id');
+        const id = pathId(req, 'feed id');
         const actor = await ctx.actor(credentials);
         await feeds.revoke(id, actor.ref);
       },

@@ -6,11 +6,8 @@ import {
   updateFreezeWindowRequestSchema,
 } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
-import { parse, type RouterContext } from './RouterContext';
-
-const idSchema = z.string().min(1).max(64);
+import { parse, type RouterContext, pathId } from './RouterContext';
 
 /** `/freeze-windows`: freeze windows and their occurrences. */
 export function createFreezeWindowsRouter(
@@ -60,7 +57,7 @@ export function createFreezeWindowsRouter(
 
   router.get('/freeze-windows/:id', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'freeze window id');
+    const id = pathId(req, 'freeze window id');
     await ctx.authorize(credentials, freezeWindowReadPermission);
     res.json(await freezeWindows.get(id));
   });
@@ -72,7 +69,7 @@ export function createFreezeWindowsRouter(
       { freezeWindowId: req.params.id },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'freeze window id');
+        const id = pathId(req, 'freeze window id');
         const body = parse(
           updateFreezeWindowRequestSchema,
           req.body,
@@ -93,7 +90,7 @@ export function createFreezeWindowsRouter(
       { freezeWindowId: req.params.id },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'freeze window id');
+        const id = pathId(req, 'freeze window id');
         await ctx.authorize(credentials, freezeWindowManagePermission);
         return freezeWindows.delete(id);
       },

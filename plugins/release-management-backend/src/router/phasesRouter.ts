@@ -7,9 +7,8 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { PhaseService } from '../service/PhaseService';
 import type { ReleaseService } from '../service/ReleaseService';
-import { parse, type RouterContext } from './RouterContext';
+import { parse, type RouterContext, pathId } from './RouterContext';
 
-const idSchema = z.string().min(1).max(64);
 const ringSchema = z.string().trim().min(1).max(100);
 
 /** Rings of phased and feature-flag rollouts, and exposure over time. */
@@ -33,7 +32,7 @@ export function createPhasesRouter(
       },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'release id');
+        const id = pathId(req, 'release id');
         const ring = parse(ringSchema, req.params.ring, 'ring');
         const body = parse(phaseUpdateRequestSchema, req.body, 'phase update');
         await releases.getStored(id);
@@ -48,7 +47,7 @@ export function createPhasesRouter(
 
   router.get('/releases/:id/exposure', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'release id');
+    const id = pathId(req, 'release id');
     await releases.getStored(id);
     await ctx.authorize(credentials, releaseReadPermission, id);
     res.json(await phases.exposure(id));

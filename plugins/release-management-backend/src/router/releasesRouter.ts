@@ -15,9 +15,8 @@ import {
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { ReleaseService } from '../service/ReleaseService';
-import { parse, type RouterContext } from './RouterContext';
+import { parse, type RouterContext, pathId } from './RouterContext';
 
-const idSchema = z.string().min(1).max(64);
 const itemIdSchema = z.string().min(1).max(63);
 
 /** `/releases`: releases, their lifecycle, checklist, approvals, history. */
@@ -69,7 +68,7 @@ export function createReleasesRouter(
 
   router.get('/releases/:id', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'release id');
+    const id = pathId(req, 'release id');
     const release = await releases.get(id);
     await ctx.authorize(credentials, releaseReadPermission, id);
     res.json(release);
@@ -82,7 +81,7 @@ export function createReleasesRouter(
       { releaseId: req.params.id },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'release id');
+        const id = pathId(req, 'release id');
         const body = parse(
           patchReleaseRequestSchema,
           req.body,
@@ -107,7 +106,7 @@ export function createReleasesRouter(
       { releaseId: req.params.id, to: String(req.body?.to ?? '') },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'release id');
+        const id = pathId(req, 'release id');
         const body = parse(transitionRequestSchema, req.body, 'transition');
         await releases.getStored(id);
         await ctx.authorize(credentials, releaseTransitionPermission, id);
@@ -123,7 +122,7 @@ export function createReleasesRouter(
 
   router.get('/releases/:id/gates', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'release id');
+    const id = pathId(req, 'release id');
     await releases.getStored(id);
     await ctx.authorize(credentials, releaseReadPermission, id);
     res.json({ items: await releases.pendingGates(id) });
@@ -136,7 +135,7 @@ export function createReleasesRouter(
       { releaseId: req.params.id, decision: String(req.body?.decision ?? '') },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'release id');
+        const id = pathId(req, 'release id');
         const body = parse(approvalRequestSchema, req.body, 'approval');
         await releases.getStored(id);
         await ctx.authorize(credentials, releaseApprovePermission, id);
@@ -155,7 +154,7 @@ export function createReleasesRouter(
       { releaseId: req.params.id, itemId: req.params.itemId },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'release id');
+        const id = pathId(req, 'release id');
         const itemId = parse(itemIdSchema, req.params.itemId, 'item id');
         const body = parse(
           checklistUpdateRequestSchema,
@@ -174,7 +173,7 @@ export function createReleasesRouter(
 
   router.get('/releases/:id/history', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'release id');
+    const id = pathId(req, 'release id');
     await releases.getStored(id);
     await ctx.authorize(credentials, releaseReadPermission, id);
     res.json({ items: await releases.history(id) });

@@ -3,11 +3,8 @@ import {
   releaseReadPermission,
 } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import type { ReviewService } from '../service/ReviewService';
-import { parse, type RouterContext } from './RouterContext';
-
-const idSchema = z.string().min(1).max(64);
+import { parse, type RouterContext, pathId } from './RouterContext';
 
 /**
  * `/releases/:id/ratings` and `/releases/:id/acknowledgements`: what owners
@@ -19,7 +16,7 @@ export function createReviewRouter(ctx: RouterContext, reviews: ReviewService) {
 
   router.get('/releases/:id/ratings', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'release id');
+    const id = pathId(req, 'release id');
     const ratings = await reviews.ratings(id);
     await ctx.authorize(credentials, releaseReadPermission, id);
     res.json(ratings);
@@ -32,7 +29,7 @@ export function createReviewRouter(ctx: RouterContext, reviews: ReviewService) {
       { releaseId: req.params.id },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'release id');
+        const id = pathId(req, 'release id');
         const body = parse(rateReleaseRequestSchema, req.body, 'rating');
         await reviews.ratings(id);
         await ctx.authorize(credentials, releaseReadPermission, id);
@@ -45,7 +42,7 @@ export function createReviewRouter(ctx: RouterContext, reviews: ReviewService) {
 
   router.get('/releases/:id/acknowledgements', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'release id');
+    const id = pathId(req, 'release id');
     const acknowledgements = await reviews.acknowledgements(id);
     await ctx.authorize(credentials, releaseReadPermission, id);
     res.json(acknowledgements);
@@ -58,7 +55,7 @@ export function createReviewRouter(ctx: RouterContext, reviews: ReviewService) {
       { releaseId: req.params.id },
       async () => {
         const credentials = await ctx.credentials(req);
-        const id = parse(idSchema, req.params.id, 'release id');
+        const id = pathId(req, 'release id');
         await reviews.acknowledgements(id);
         await ctx.authorize(credentials, releaseReadPermission, id);
         return reviews.acknowledge(id, await ctx.actor(credentials));

@@ -6,13 +6,10 @@ import {
   slotSearchRequestSchema,
 } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import type { CalendarService } from '../scheduling/CalendarService';
 import type { SchedulingService } from '../scheduling/SchedulingService';
 import type { ReleaseService } from '../service/ReleaseService';
-import { parse, type RouterContext } from './RouterContext';
-
-const idSchema = z.string().min(1).max(64);
+import { parse, type RouterContext, pathId } from './RouterContext';
 
 /** Calendars, conflict checks and free slots. */
 export function createSchedulingRouter(
@@ -64,7 +61,7 @@ export function createSchedulingRouter(
 
   router.get('/releases/:id/conflicts', async (req, res) => {
     const credentials = await ctx.credentials(req);
-    const id = parse(idSchema, req.params.id, 'release id');
+    const id = pathId(req, 'release id');
     const release = await releases.getStored(id);
     await ctx.authorize(credentials, releaseReadPermission, id);
     const model = await releases.modelDefinition(release);
