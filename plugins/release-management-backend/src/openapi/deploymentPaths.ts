@@ -10,6 +10,8 @@ import {
   query,
   body,
   releaseId,
+  instantQuery,
+  pageQueries,
 } from './helpers';
 
 /**
@@ -28,16 +30,9 @@ export const deploymentPaths = {
         query('releaseId', 'Deployments linked to this release', {
           type: 'string',
         }),
-        query('from', 'Started at or after this instant', {
-          type: 'string',
-          format: 'date-time',
-        }),
-        query('to', 'Started before this instant', {
-          type: 'string',
-          format: 'date-time',
-        }),
-        query('limit', '1-500, default 50', { type: 'integer' }),
-        query('offset', 'Default 0', { type: 'integer' }),
+        instantQuery('from', 'Started at or after this instant'),
+        instantQuery('to', 'Started before this instant'),
+        ...pageQueries,
       ],
       responses: {
         '200': ok('A page of deployments', ref('DeploymentPage')),

@@ -7,9 +7,9 @@ import {
   E403,
   E404,
   E409,
-  query,
   body,
   freezeId,
+  instantQuery,
 } from './helpers';
 
 /** Paths of /freeze-windows. */
@@ -40,17 +40,11 @@ export const freezeWindowPaths = {
         'Occurrences of every freeze window in a range of at most 400 days',
       parameters: [
         {
-          ...query('from', 'Range start', {
-            type: 'string',
-            format: 'date-time',
-          }),
+          ...instantQuery('from', 'Range start'),
           required: true,
         },
         {
-          ...query('to', 'Range end (exclusive)', {
-            type: 'string',
-            format: 'date-time',
-          }),
+          ...instantQuery('to', 'Range end (exclusive)'),
           required: true,
         },
       ],

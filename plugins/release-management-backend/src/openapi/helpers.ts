@@ -46,6 +46,14 @@ export const query = (name: string, description: string, schema: object) => ({
   description,
   schema,
 });
+/** A query parameter holding an ISO 8601 instant. */
+export const instantQuery = (name: string, description: string) =>
+  query(name, description, { type: 'string', format: 'date-time' });
+/** `limit` and `offset` of a paged list (common's `pageQueryFields`). */
+export const pageQueries = [
+  query('limit', '1-500, default 50', { type: 'integer' }),
+  query('offset', 'Default 0', { type: 'integer' }),
+];
 export const body = (name: SchemaName) => ({
   required: true,
   content: json(ref(name)),

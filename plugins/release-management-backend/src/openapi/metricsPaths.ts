@@ -1,4 +1,4 @@
-import { ref, ok, E400, E401, E403, query } from './helpers';
+import { ref, ok, E400, E401, E403, query, instantQuery } from './helpers';
 
 /** Paths of the metrics. */
 export const metricsPaths = {
@@ -9,18 +9,11 @@ export const metricsPaths = {
       description:
         'Every figure is aggregated in SQL. The response lists the exact definition of each figure; a figure with nothing to divide by is null. Aggregates over every release and deployment, so a conditional read decision does not narrow it.',
       parameters: [
-        query(
+        instantQuery(
           'from',
           'Start of the period (inclusive); default to minus 90 days',
-          {
-            type: 'string',
-            format: 'date-time',
-          },
         ),
-        query('to', 'End of the period (exclusive); default now', {
-          type: 'string',
-          format: 'date-time',
-        }),
+        instantQuery('to', 'End of the period (exclusive); default now'),
         query('groupBy', 'Split the figures', {
           type: 'string',
           enum: ['system', 'domain', 'owner', 'model', 'month'],

@@ -11,6 +11,8 @@ import {
   query,
   body,
   releaseId,
+  instantQuery,
+  pageQueries,
 } from './helpers';
 
 /** Paths of /releases. */
@@ -37,16 +39,9 @@ export const releasePaths = {
           'By planned start: asc (default, soonest first, unplanned last) or desc (latest first, unplanned first)',
           { type: 'string', enum: ['asc', 'desc'] },
         ),
-        query('from', 'Planned window ends after this instant', {
-          type: 'string',
-          format: 'date-time',
-        }),
-        query('to', 'Planned window starts before this instant', {
-          type: 'string',
-          format: 'date-time',
-        }),
-        query('limit', '1-500, default 50', { type: 'integer' }),
-        query('offset', 'Default 0', { type: 'integer' }),
+        instantQuery('from', 'Planned window ends after this instant'),
+        instantQuery('to', 'Planned window starts before this instant'),
+        ...pageQueries,
       ],
       responses: {
         '200': ok('A page of releases', ref('ReleasePage')),

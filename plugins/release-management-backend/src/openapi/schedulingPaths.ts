@@ -11,6 +11,7 @@ import {
   body,
   releaseId,
   E503,
+  instantQuery,
 } from './helpers';
 
 /** Paths of calendars, conflicts and feeds. */
@@ -21,17 +22,14 @@ export const schedulingPaths = {
         'Releases, freeze occurrences and maintenance windows in a range, each with why it is there',
       parameters: [
         {
-          ...query('from', 'Range start', {
-            type: 'string',
-            format: 'date-time',
-          }),
+          ...instantQuery('from', 'Range start'),
           required: true,
         },
         {
-          ...query('to', 'Range end (exclusive), at most 731 days after from', {
-            type: 'string',
-            format: 'date-time',
-          }),
+          ...instantQuery(
+            'to',
+            'Range end (exclusive), at most 731 days after from',
+          ),
           required: true,
         },
         query('entityRef', 'An entity (and its neighbours)', {
