@@ -2,7 +2,7 @@ import { releaseModelDefinitionSchema } from '@release-management/plugin-release
 import { normalModelInput } from '../__testUtils__/fixtures';
 import { graphOf } from '../__testUtils__/graph';
 import { detectConflicts } from './conflicts';
-import { freezeCovers } from './freezeScope';
+import { coverageOf, freezeCoversWith } from './freezeScope';
 
 const c = (n: string) => `component:default/${n}`;
 
@@ -246,7 +246,7 @@ describe('detectConflicts', () => {
     const expected: string[] = [];
     for (const f of freezes) {
       for (const ref of scope) {
-        const how = freezeCovers(graph, f.scope, ref);
+        const how = freezeCoversWith(f.scope, coverageOf(graph, ref));
         if (how) expected.push(`${f.freezeWindowId} ${how} for ${ref}`);
       }
     }

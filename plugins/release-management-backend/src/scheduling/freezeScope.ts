@@ -46,16 +46,10 @@ export function coverageOf(graph: CatalogGraph, entityRef: string): Coverage {
   return coverage;
 }
 
-/** How a freeze reaches an entity, in words, or undefined when it does not. */
-export function freezeCovers(
-  graph: CatalogGraph,
-  scope: FreezeScope,
-  entityRef: string,
-): string | undefined {
-  return freezeCoversWith(scope, coverageOf(graph, entityRef));
-}
-
-/** {@link freezeCovers} with the entity's coverage already worked out. */
+/**
+ * How a freeze reaches an entity, given the entity's coverage, in words,
+ * or undefined when it does not.
+ */
 export function freezeCoversWith(
   scope: FreezeScope,
   coverage: Coverage,
