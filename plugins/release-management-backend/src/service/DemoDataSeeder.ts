@@ -12,7 +12,13 @@ import type {
 import { DateTime } from 'luxon';
 import type { ReleaseStore } from '../database/ReleaseStore';
 import type { Actor } from '../domain/approvers';
-import { demoFreezeWindows, demoReleases, type DemoRelease } from './demoData';
+import {
+  DEMO_ZONE,
+  demoFreezeWindows,
+  demoReleases,
+  type DemoRelease,
+} from './demoData';
+import { statusShowcase } from './demoShowcase';
 import type { Clock } from './Clock';
 import type { DeploymentService } from './DeploymentService';
 import type { FreezeWindowService } from './FreezeWindowService';
@@ -104,16 +110,33 @@ export class DemoDataSeeder {
       logger.info('Demo data waits for the sample catalog to be processed');
       return false;
     }
-    const today = DateTime.fromJSDate(this.deps.clock.now(), {
-      zone: 'Europe/Oslo',
-    }).startOf('day');
-    for (const window of demoFreezeWindows(today)) {
+    const now = DateTime.fromJSDate(this.deps.clock.now(), { zone: DEMO_ZONE });
+    const today = now.startOf('day');
+    const freezes = demoFreezeWindows(today);
+    for (const window of freezes) {
       await this.deps.freezeWindows.create(window, RELEASE_MANAGER);
     }
-    for (const demo of demoReleases(today)) {
-      await this.seedRelease(demo);
+    const releases = [
+      ...demoReleases(today),
+      ...statusShowcase(now, DEMO_ZONE, freezes),
+    ];
+    let stopped = 0;
+    for (const demo of releases) {
+      try {
+        await this.seedRelease(demo);
+      } catch (error) {
+        // A gate may refuse a move on some dates (a release three days out
+        // lands in the Christmas freeze on 31 December): the release stays
+        // where it stopped, as it would for a person, and the rest goes on.
+        stopped += 1;
+        logger.warn(
+          `Demo release "${demo.request.title}" stopped short: ${error}`,
+        );
+      }
     }
-    logger.info('Demo releases and freeze windows created');
+    logger.info(
+      `Demo releases and freeze windows created (${releases.length} releases, ${stopped} stopped short)`,
+    );
     return true;
   }
 

@@ -14,7 +14,9 @@ export type DemoRelease = {
   review?: ReleaseReview;
 };
 
-const ZONE = 'Europe/Oslo';
+/** The zone the sample organisation plans in. */
+export const DEMO_ZONE = 'Europe/Oslo';
+const ZONE = DEMO_ZONE;
 
 function window(
   today: DateTime,

@@ -14,6 +14,8 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import type { ReleaseStatus } from '@release-management/plugin-release-management-common';
 import { useState } from 'react';
 import { useEntityCalendar } from '../../hooks/useEntityCalendar';
 import {
@@ -22,6 +24,8 @@ import {
   rootRouteRef,
 } from '../../routes';
 import { formatWindow } from '../shared/formatTime';
+import { paletteOf } from '../ReleaseCalendar/statusColours';
+import type { Swatch } from '../ReleaseCalendar/calendarPalette';
 
 const DAYS = 30;
 
@@ -47,6 +51,13 @@ export const EntityReleaseCalendarCard = () => {
   const releaseLink = useRouteRef(releaseRouteRef);
   const newReleaseLink = useRouteRef(newReleaseRouteRef);
   const name = entity.metadata.title ?? entity.metadata.name;
+  // The chips wear the calendar's colours, so a status looks the same here.
+  const palette = paletteOf(useTheme());
+  const chipStyle = (swatch: Swatch) => ({
+    backgroundColor: swatch.background,
+    color: swatch.text,
+    borderColor: swatch.border,
+  });
 
   let body: JSX.Element;
   if (calendar.loading && !calendar.value) {
@@ -69,7 +80,7 @@ export const EntityReleaseCalendarCard = () => {
             REASONS[r.reason] && r.via ? `${REASONS[r.reason]}: ${r.via}` : '',
           ],
           chip: r.status,
-          freeze: false,
+          swatch: palette.releases[r.status as ReleaseStatus],
         })),
       ...freezes.map(f => ({
         key: `freeze-${f.freezeWindowId}-${f.start}`,
@@ -80,7 +91,7 @@ export const EntityReleaseCalendarCard = () => {
         timeZone: f.timeZone,
         secondary: [f.explanation],
         chip: f.severity === 'hard' ? 'hard freeze' : 'soft freeze',
-        freeze: true,
+        swatch: f.severity === 'hard' ? palette.hardFreeze : palette.softFreeze,
       })),
     ].sort((a, b) => a.start.localeCompare(b.start));
 
@@ -119,8 +130,8 @@ export const EntityReleaseCalendarCard = () => {
               <Chip
                 size="small"
                 label={item.chip}
-                color={item.freeze ? 'secondary' : 'default'}
-                variant={item.freeze ? 'default' : 'outlined'}
+                variant="outlined"
+                style={chipStyle(item.swatch)}
               />
             </ListItem>
           ))}

@@ -1,7 +1,14 @@
 import { alpha, makeStyles } from '@material-ui/core/styles';
+import { cellShades } from './calendarPalette';
+import { paletteOf } from './statusColours';
 
-const stripes = (colour: string) =>
-  `repeating-linear-gradient(135deg, ${colour} 0 6px, transparent 6px 12px)`;
+/**
+ * Thin diagonal lines in `colour`: strong enough to be seen (3:1 against
+ * the cell), thin enough that the cell stays a cell. Text never stands on
+ * them; it gets an opaque label (see `label`).
+ */
+export const hatching = (colour: string) =>
+  `repeating-linear-gradient(135deg, ${colour} 0 1.5px, transparent 1.5px 9px)`;
 
 /**
  * react-big-calendar's stylesheet in the colours, borders and fonts of the
@@ -11,6 +18,15 @@ const stripes = (colour: string) =>
  */
 export const useCalendarStyles = makeStyles(theme => {
   const border = `1px solid ${theme.palette.divider}`;
+  const palette = paletteOf(theme);
+  const shades = cellShades(theme);
+  // Text on a hatched event or day stands on the paper, not on the lines.
+  const label = {
+    background: theme.palette.background.paper,
+    color: palette.hardFreeze.text,
+    borderRadius: 2,
+    padding: theme.spacing(0, 0.5),
+  };
   return {
     root: {
       fontFamily: theme.typography.fontFamily,
@@ -89,8 +105,8 @@ export const useCalendarStyles = makeStyles(theme => {
       // The shading marks days of other months; their dates stay as readable
       // as any other (WCAG AA contrast), so no greyed-out text.
       '& .rbc-off-range': { color: theme.palette.text.primary },
-      '& .rbc-off-range-bg': { background: theme.palette.action.hover },
-      '& .rbc-today': { background: alpha(theme.palette.primary.main, 0.08) },
+      '& .rbc-off-range-bg': { background: shades.offRange },
+      '& .rbc-today': { background: shades.today },
       '& .rbc-date-cell.rbc-now': {
         fontWeight: theme.typography.fontWeightBold,
         color: theme.palette.primary.main,
@@ -145,43 +161,46 @@ export const useCalendarStyles = makeStyles(theme => {
     hardFreezeDay: {},
     softFreezeDay: {},
     kinds: {
+      '& $hardFreeze, & $softFreeze': {
+        color: palette.hardFreeze.text,
+        background: theme.palette.background.paper,
+        '& .rbc-event-content, & .rbc-event-label': label,
+      },
       '& $hardFreeze': {
-        color: theme.palette.text.primary,
-        background: `${stripes(alpha(theme.palette.error.main, 0.3))}, ${
-          theme.palette.background.paper
-        }`,
-        borderColor: theme.palette.error.main,
+        backgroundImage: hatching(palette.hardFreeze.hatching),
+        borderColor: palette.hardFreeze.border,
       },
       '& $softFreeze': {
-        color: theme.palette.text.primary,
-        background: `${stripes(alpha(theme.palette.warning.main, 0.3))}, ${
-          theme.palette.background.paper
-        }`,
-        borderColor: theme.palette.warning.main,
+        backgroundImage: hatching(palette.softFreeze.hatching),
+        borderColor: palette.softFreeze.border,
         borderStyle: 'dashed',
       },
-      '& .rbc-day-slot .rbc-background-event$hardFreeze, & .rbc-day-slot .rbc-background-event$softFreeze':
-        { opacity: 0.7 },
       '& $maintenance': {
-        color: theme.palette.text.secondary,
-        background: alpha(theme.palette.success.main, 0.12),
-        borderColor: alpha(theme.palette.success.main, 0.4),
+        color: palette.maintenance.text,
+        background: palette.maintenance.background,
+        borderColor: palette.maintenance.border,
         borderStyle: 'dotted',
       },
       // Deployments are facts reported by pipelines, drawn as outlines so
       // they do not read as planned releases.
       '& $deployment': {
-        color: theme.palette.text.primary,
-        background: theme.palette.background.paper,
-        border: `2px solid ${theme.palette.info.main}`,
+        color: palette.deployment.text,
+        background: palette.deployment.background,
+        border: `2px solid ${palette.deployment.border}`,
       },
-      '& $failedDeployment': { borderColor: theme.palette.error.main },
+      '& $failedDeployment': { borderColor: palette.failedDeployment.border },
       '& $cancelled': { textDecoration: 'line-through' },
       '& $hardFreezeDay': {
-        background: stripes(alpha(theme.palette.error.main, 0.1)),
+        backgroundImage: hatching(palette.hardFreeze.hatching),
       },
       '& $softFreezeDay': {
-        background: stripes(alpha(theme.palette.warning.main, 0.1)),
+        backgroundImage: hatching(palette.softFreeze.hatching),
+      },
+      // The date of a frozen day stays readable above the lines.
+      '& .rbc-date-cell .rbc-button-link': {
+        background: theme.palette.background.paper,
+        borderRadius: 2,
+        padding: theme.spacing(0, 0.5),
       },
     },
   };
