@@ -4,15 +4,14 @@ import assert from 'node:assert/strict';
 
 /**
  * Scans the page (or the part matching `selector`) for WCAG 2 A/AA issues
- * and fails with a readable list of the serious and critical ones.
+ * (or only the axe `rules` given) and fails with a readable list of the
+ * serious and critical ones.
  */
-export async function assertAccessible(page, what, selector) {
-  let builder = new AxeBuilder({ page }).withTags([
-    'wcag2a',
-    'wcag2aa',
-    'wcag21a',
-    'wcag21aa',
-  ]);
+export async function assertAccessible(page, what, selector, rules) {
+  let builder = new AxeBuilder({ page });
+  builder = rules
+    ? builder.withRules(rules)
+    : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (selector) builder = builder.include(selector);
   const { violations } = await builder.analyze();
   const severe = violations.filter(v =>

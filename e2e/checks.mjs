@@ -2,6 +2,20 @@
 import assert from 'node:assert/strict';
 import { assertAccessible } from './a11y.mjs';
 
+// Every status of a release (RELEASE_STATUSES in the common package).
+const RELEASE_STATUSES = [
+  'draft',
+  'planned',
+  'scheduled',
+  'in-progress',
+  'deployed',
+  'verified',
+  'closed',
+  'cancelled',
+  'failed',
+  'rolled-back',
+];
+
 async function visible(page, locator, what) {
   await locator.first().waitFor({ state: 'visible' });
   assert.ok(await locator.first().isVisible(), `${what} is not visible`);
@@ -21,9 +35,12 @@ async function eventually(page, locator, what, attempts = 15) {
   }
 }
 
-/** The date of the next Friday at least three days away, as yyyy-mm-dd. */
-function nextFriday() {
-  const day = new Date(Date.now() + 3 * 86_400_000);
+/**
+ * The date of the next Friday at least three days after `now` (the clock
+ * the suite runs at), as yyyy-mm-dd.
+ */
+function nextFriday(now) {
+  const day = new Date(now + 3 * 86_400_000);
   day.setUTCDate(day.getUTCDate() + ((5 - day.getUTCDay() + 7) % 7));
   return day.toISOString().slice(0, 10);
 }
@@ -81,7 +98,42 @@ export const checks = [
         }),
         'the impact card',
       );
+      // The demo places a release of every status in cart-service's month,
+      // whatever the date, so the scan below sees every status colour.
+      const statusesShown = async () => {
+        const month = page.locator('main .rbc-month-view');
+        await month.waitFor();
+        await page.waitForLoadState('networkidle');
+        return month
+          .locator('.rbc-event [title], .rbc-event[title]')
+          .evaluateAll(events =>
+            events.map(e => / — ([a-z-]+), model /.exec(e.title)?.[1]),
+          );
+      };
+      let missing = [];
+      // The demo data is created once the catalog is in: reload until it is.
+      for (let attempt = 1; attempt <= 15; attempt++) {
+        const shown = await statusesShown();
+        missing = RELEASE_STATUSES.filter(s => !shown.includes(s));
+        if (missing.length === 0) break;
+        await page.waitForTimeout(4_000);
+        await page.reload();
+      }
+      assert.deepEqual(missing, [], 'statuses missing from the month view');
       await assertAccessible(page, 'the entity Releases tab', 'main');
+      // The other views draw the same statuses their own way: their colours
+      // and names are checked. (The week view's time grid is
+      // react-big-calendar's, whose ARIA table roles axe does not accept.)
+      for (const view of ['Week', 'Agenda', 'Timeline']) {
+        await page.getByRole('button', { name: view, exact: true }).click();
+        await assertAccessible(page, `the ${view.toLowerCase()} view`, 'main', [
+          'color-contrast',
+          'label-content-name-mismatch',
+          'button-name',
+          'link-name',
+        ]);
+      }
+      await page.getByRole('button', { name: 'Month', exact: true }).click();
     },
   },
   {
@@ -154,7 +206,7 @@ export const checks = [
       // Next Friday, 16:00–17:00 in Oslo: inside the demo's weekly
       // "Friday afternoon" soft freeze.
       await page.getByLabel('Time zone').selectOption('Europe/Oslo');
-      const friday = nextFriday();
+      const friday = nextFriday(state.now);
       await page.getByLabel('Start').fill(`${friday}T16:00`);
       await page.getByLabel('End').fill(`${friday}T17:00`);
       await visible(

@@ -1,30 +1,39 @@
 // End-to-end test: starts the whole app (unless one is already running),
 // drives Debian's Chromium through playwright-core, signs in as guest and
-// checks that the release-management card and page are there.
+// checks that the release-management card and page are there — once for
+// each clock of clocks.mjs, with the backend's clock (faketime) and the
+// browser's (Playwright's clock) set to that instant.
 //
-// Usage: node e2e/run.mjs   (E2E_APP_URL to test an app that is already up)
+// Usage: node e2e/run.mjs
+//   E2E_CLOCKS=now,leap-day   only these clocks (ids or ISO instants)
+//   E2E_APP_URL=...           test an app that is already up (now only)
+//   E2E_ONLY=wizard           sign-in plus the checks whose name has "wizard"
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, launchChromium } from './browser.mjs';
 import { checks } from './checks.mjs';
+import { selectedClocks } from './clocks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
+const health = `${backendUrl}/api/release-management/health`;
 const artifacts = join(root, 'e2e-artifacts');
+const yarn = join(root, '.yarn/releases/yarn-4.13.0.cjs');
+const faketimePath = '/usr/bin/faketime';
 
-function ensureChromium() {
-  if (existsSync(chromiumPath)) return;
+function aptInstall(path, pkg) {
+  if (existsSync(path)) return;
   if (process.getuid?.() !== 0) {
     throw new Error(
-      `${chromiumPath} is missing; install Debian's chromium package (apt-get install chromium)`,
+      `${path} is missing; install Debian's ${pkg} package (apt-get install ${pkg})`,
     );
   }
-  console.log('==> Installing Debian chromium');
+  console.log(`==> Installing Debian ${pkg}`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+  execFileSync('apt-get', ['install', '-y', '-qq', pkg], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
@@ -39,94 +48,186 @@ async function isUp(url) {
   }
 }
 
-async function waitFor(url, timeoutMs) {
+async function waitFor(url, timeoutMs, up = true) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await isUp(url)) return;
+    if ((await isUp(url)) === up) return;
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+  throw new Error(
+    `${url} did not ${up ? 'answer' : 'stop'} within ${timeoutMs / 1000}s`,
+  );
 }
 
-async function startApp() {
-  const health = `${backendUrl}/api/release-management/health`;
-  if ((await isUp(appUrl)) && (await isUp(health))) {
-    console.log(`==> Using the app already running at ${appUrl}`);
-    return undefined;
+/** Starts `yarn <args>` in its own process group, keeping its last output. */
+function startYarn(args, { fakeAt } = {}) {
+  const env = { ...process.env, BROWSER: 'none' };
+  let command = process.execPath;
+  let commandArgs = [yarn, ...args];
+  if (fakeAt) {
+    // The whole backend lives at `fakeAt`, its clock running from there:
+    // the demo data, the scheduler, tokens and gates all see that day.
+    // Monotonic clocks and file times stay real, so timers and the
+    // transpiler's caches behave.
+    const at = fakeAt.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+    command = faketimePath;
+    commandArgs = ['-f', `@${at}`, process.execPath, ...commandArgs];
+    Object.assign(env, {
+      TZ: 'UTC',
+      FAKETIME_DONT_FAKE_MONOTONIC: '1',
+      NO_FAKE_STAT: '1',
+    });
   }
-  console.log('==> Starting the app (yarn start)');
-  const yarn = join(root, '.yarn/releases/yarn-4.13.0.cjs');
-  const child = spawn(process.execPath, [yarn, 'start'], {
+  const child = spawn(command, commandArgs, {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
+    env,
   });
-  let log = '';
-  child.stdout.on('data', d => (log = (log + d).slice(-20000)));
-  child.stderr.on('data', d => (log = (log + d).slice(-20000)));
-  try {
-    await waitFor(health, 300_000);
-    await waitFor(appUrl, 300_000);
-  } catch (error) {
-    console.error(log);
-    process.kill(-child.pid, 'SIGTERM');
-    throw error;
-  }
+  child.log = '';
+  const keep = d => (child.log = (child.log + d).slice(-20000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  child.exited = new Promise(resolve => child.on('exit', resolve));
   return child;
 }
 
+async function stop(child) {
+  if (!child || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  const killed = setTimeout(() => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }, 15_000);
+  await child.exited;
+  clearTimeout(killed);
+}
+
+async function started(child, url, what) {
+  try {
+    await Promise.race([
+      waitFor(url, 300_000),
+      child.exited.then(code => {
+        throw new Error(`${what} exited with ${code}`);
+      }),
+    ]);
+  } catch (error) {
+    console.error(child.log);
+    await stop(child);
+    throw error;
+  }
+}
+
+/** The backend's own "now", from the Date header of its answer. */
+async function backendNow() {
+  const res = await fetch(health);
+  return Date.parse(res.headers.get('date')) + 500;
+}
+
+async function runChecks(browser, clock, now) {
+  // A context, not browser.newPage(): the accessibility scan needs one.
+  const context = await browser.newContext({
+    baseURL: appUrl,
+    viewport: { width: 1280, height: 800 },
+    timezoneId: 'Europe/Oslo',
+  });
+  if (clock.at) {
+    // The page's clock starts where the backend's is and runs on.
+    await context.clock.install({ time: now });
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const only = process.env.E2E_ONLY;
+  const selected = only
+    ? checks.filter((c, i) => i === 0 || c.name.includes(only))
+    : checks;
+  // What one check leaves for the next (the release the wizard created).
+  const state = { now };
+  let passed = 0;
+  let failed = 0;
+  for (const check of selected) {
+    const label = `[${clock.name}] ${check.name}`;
+    try {
+      await check.run(page, state);
+      passed += 1;
+      console.log(`  ✓ ${label}`);
+    } catch (error) {
+      failed += 1;
+      console.log(
+        `  ✗ ${label}\n    ${error.message
+          .split('\n')
+          .slice(0, 12)
+          .join('\n    ')}`,
+      );
+    }
+    const file = `${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+    await page.screenshot({ path: join(artifacts, file), fullPage: true });
+  }
+  await context.close();
+  return { passed, failed };
+}
+
 async function main() {
-  ensureChromium();
+  aptInstall(chromiumPath, 'chromium');
   mkdirSync(artifacts, { recursive: true });
-  const app = await startApp();
+  let clocks = selectedClocks();
+  const running =
+    process.env.E2E_APP_URL || ((await isUp(appUrl)) && (await isUp(health)));
+  if (running && clocks.some(c => c.at)) {
+    console.log(
+      `==> Using the app already running at ${appUrl}: its backend's clock cannot be set, so only "now" runs`,
+    );
+    clocks = [{ id: 'now', name: 'now' }];
+  }
+  if (clocks.some(c => c.at)) aptInstall(faketimePath, 'faketime');
+
+  let frontend;
+  let backend;
   const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
   try {
-    // A context, not browser.newPage(): the accessibility scan needs one.
-    const context = await browser.newContext({
-      baseURL: appUrl,
-      viewport: { width: 1280, height: 800 },
-      timezoneId: 'Europe/Oslo',
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    // E2E_ONLY=wizard runs sign-in plus the checks whose name has "wizard".
-    const only = process.env.E2E_ONLY;
-    const selected = only
-      ? checks.filter((c, i) => i === 0 || c.name.includes(only))
-      : checks;
-    // What one check leaves for the next (the release the wizard created).
-    const state = {};
-    for (const check of selected) {
-      try {
-        await check.run(page, state);
-        passed += 1;
-        console.log(`  ✓ ${check.name}`);
-      } catch (error) {
-        failed += 1;
+    if (!running) {
+      console.log('==> Starting the frontend (yarn workspace app start)');
+      frontend = startYarn(['workspace', 'app', 'start']);
+      await started(frontend, appUrl, 'the frontend');
+    }
+    for (const clock of clocks) {
+      if (!running) {
         console.log(
-          `  ✗ ${check.name}\n    ${error.message
-            .split('\n')
-            .slice(0, 12)
-            .join('\n    ')}`,
+          `==> Starting the backend at ${clock.at ?? 'the real time'} (${
+            clock.name
+          })`,
         );
+        backend = startYarn(['workspace', 'backend', 'start'], {
+          fakeAt: clock.at,
+        });
+        await started(backend, health, 'the backend');
       }
-      const file = `${check.name
-        .replace(/[^a-z0-9]+/gi, '-')
-        .toLowerCase()}.png`;
-      await page.screenshot({ path: join(artifacts, file), fullPage: true });
+      const now = clock.at ? await backendNow() : Date.now();
+      console.log(
+        `==> Checks at ${new Date(now).toISOString()} (${clock.name})`,
+      );
+      const counts = await runChecks(browser, clock, now);
+      passed += counts.passed;
+      failed += counts.failed;
+      if (!running) {
+        await stop(backend);
+        // The next backend starts on an empty in-memory database.
+        await waitFor(health, 60_000, false);
+      }
     }
   } finally {
     await browser.close();
-    if (app) {
-      try {
-        process.kill(-app.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
+    await stop(backend);
+    await stop(frontend);
   }
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;

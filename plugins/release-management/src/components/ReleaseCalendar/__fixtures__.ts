@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type {
   CalendarDeployment,
   CalendarRelease,
@@ -63,5 +64,8 @@ export function aCalendarFreeze(
   };
 }
 
-/** A day inside the fixtures' month, to open calendars on. */
-export const JANUARY_2030 = new Date('2030-01-15T12:00:00.000Z');
+/**
+ * A day inside the fixtures' month, to open calendars on: noon on
+ * 15 January in the zone the tests run in, so the day is the 15th anywhere.
+ */
+export const JANUARY_2030 = DateTime.fromISO('2030-01-15T12:00:00').toJSDate();

@@ -33,7 +33,9 @@ export const EventWrapper = ({
   const focusable = cloneElement(children as ReactElement<any>, {
     tabIndex: 0,
     role: 'button',
-    'aria-label': event.title,
+    // In the time grid the event shows its time before its title; its name
+    // is then what it shows (WCAG 2.5.3), not the title alone.
+    'aria-label': type === 'time' ? undefined : event.title,
   });
   // Date rows have role="row"; what they hold must be cells to screen readers.
   return type === 'date' ? <div role="cell">{focusable}</div> : focusable;

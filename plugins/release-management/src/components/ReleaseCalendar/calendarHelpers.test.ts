@@ -23,52 +23,57 @@ import {
   timelineRows,
 } from './timelineLayout';
 
-// Tests run in UTC (the Backstage CLI sets TZ).
+// The calendar works in the viewer's zone: these tests give wall times of
+// the zone they run in (UTC by default, and others in scripts/test).
+/** The instant of wall time `wall` in the zone the tests run in. */
+const local = (wall: string) => DateTime.fromISO(wall).toUTC().toISO()!;
+const localDate = (wall: string) => DateTime.fromISO(wall).toJSDate();
+
 const range = {
-  from: '2030-01-01T00:00:00.000Z',
-  to: '2030-02-01T00:00:00.000Z',
+  from: local('2030-01-01T00:00:00'),
+  to: local('2030-02-01T00:00:00'),
 };
 
 describe('calendar ranges', () => {
   it('asks for whole days, the end exclusive', () => {
     expect(
       toQueryRange([
-        new Date('2030-01-06T00:00:00Z'),
-        new Date('2030-01-12T00:00:00Z'),
+        localDate('2030-01-06T00:00:00'),
+        localDate('2030-01-12T00:00:00'),
       ]),
     ).toEqual({
-      from: '2030-01-06T00:00:00.000Z',
-      to: '2030-01-13T00:00:00.000Z',
+      from: local('2030-01-06T00:00:00'),
+      to: local('2030-01-13T00:00:00'),
     });
     expect(
       toQueryRange({
-        start: new Date('2030-01-15T12:30:00Z'),
-        end: new Date('2030-02-14T12:30:00Z'),
+        start: localDate('2030-01-15T12:30:00'),
+        end: localDate('2030-02-14T12:30:00'),
       }),
     ).toEqual({
-      from: '2030-01-15T00:00:00.000Z',
-      to: '2030-02-15T00:00:00.000Z',
+      from: local('2030-01-15T00:00:00'),
+      to: local('2030-02-15T00:00:00'),
     });
   });
 
   it('never asks for more than the API allows', () => {
     const { from, to } = toQueryRange({
-      start: new Date('2030-01-01T00:00:00Z'),
-      end: new Date('2033-01-01T00:00:00Z'),
+      start: localDate('2030-01-01T00:00:00'),
+      end: localDate('2033-01-01T00:00:00'),
     });
     expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(731);
   });
 
   it('knows the first range of each view', () => {
-    const date = new Date('2030-01-15T12:00:00Z');
+    const date = localDate('2030-01-15T12:00:00');
     // Weeks starting on Monday (1): January 2030 starts on a Tuesday.
     expect(toQueryRange(visibleRange('month', date, 1))).toEqual({
-      from: '2029-12-31T00:00:00.000Z',
-      to: '2030-02-04T00:00:00.000Z',
+      from: local('2029-12-31T00:00:00'),
+      to: local('2030-02-04T00:00:00'),
     });
     expect(toQueryRange(visibleRange('week', date, 7))).toEqual({
-      from: '2030-01-13T00:00:00.000Z',
-      to: '2030-01-20T00:00:00.000Z',
+      from: local('2030-01-13T00:00:00'),
+      to: local('2030-01-20T00:00:00'),
     });
     expect(toQueryRange(visibleRange('timeline', date, 1))).toEqual(range);
   });
@@ -192,8 +197,8 @@ describe('calendar events', () => {
 
 describe('timeline layout', () => {
   const days = timelineDays(
-    new Date('2030-01-01T00:00:00Z'),
-    new Date('2030-01-31T00:00:00Z'),
+    localDate('2030-01-01T00:00:00'),
+    localDate('2030-01-31T00:00:00'),
   );
   const release = (id: string, start: string, end: string, scope: string[]) => {
     const [event] = toCalendarEvents(
@@ -212,10 +217,30 @@ describe('timeline layout', () => {
 
   it('puts overlapping releases in separate lanes and clips to the month', () => {
     const { bars, lanes } = inLanes(days, [
-      release('a', '2030-01-02T08:00:00Z', '2030-01-04T00:00:00Z', []),
-      release('b', '2030-01-03T08:00:00Z', '2030-01-03T09:00:00Z', []),
-      release('c', '2030-01-04T08:00:00Z', '2030-01-04T09:00:00Z', []),
-      release('d', '2029-12-30T08:00:00Z', '2030-01-01T09:00:00Z', []),
+      release(
+        'a',
+        local('2030-01-02T08:00:00'),
+        local('2030-01-04T00:00:00'),
+        [],
+      ),
+      release(
+        'b',
+        local('2030-01-03T08:00:00'),
+        local('2030-01-03T09:00:00'),
+        [],
+      ),
+      release(
+        'c',
+        local('2030-01-04T08:00:00'),
+        local('2030-01-04T09:00:00'),
+        [],
+      ),
+      release(
+        'd',
+        local('2029-12-30T08:00:00'),
+        local('2030-01-01T09:00:00'),
+        [],
+      ),
     ]);
     expect(days).toHaveLength(31);
     expect(lanes).toBe(2);
@@ -230,8 +255,18 @@ describe('timeline layout', () => {
     const rows = timelineRows(
       days,
       [
-        release('a', '2030-01-02T08:00:00Z', '2030-01-02T09:00:00Z', ['x']),
-        release('b', '2030-01-02T08:00:00Z', '2030-01-02T09:00:00Z', ['y']),
+        release(
+          'a',
+          local('2030-01-02T08:00:00'),
+          local('2030-01-02T09:00:00'),
+          ['x'],
+        ),
+        release(
+          'b',
+          local('2030-01-02T08:00:00'),
+          local('2030-01-02T09:00:00'),
+          ['y'],
+        ),
       ],
       r =>
         r.release.id === 'a' ? ['system:default/b', 'system:default/a'] : [],
@@ -250,11 +285,13 @@ describe('timeline layout', () => {
           aCalendarFreeze({
             severity: 'soft',
             scope: { type: 'systems', refs: ['system:default/a'] },
+            start: local('2030-01-09T00:00:00'),
+            end: local('2030-01-11T00:00:00'),
           }),
         ],
       }),
     );
-    const jan9 = DateTime.fromISO('2030-01-09T00:00:00Z');
+    const jan9 = DateTime.fromISO(local('2030-01-09T00:00:00'));
     expect(freezeOnDay(jan9, freezes, 'system:default/a')).toBe('soft');
     expect(freezeOnDay(jan9, freezes, 'system:default/b')).toBeUndefined();
     expect(

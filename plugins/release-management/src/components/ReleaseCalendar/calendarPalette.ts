@@ -29,6 +29,8 @@ export type FreezeSwatch = Swatch & { hatching: string };
 export type CalendarPalette = {
   /** The opaque backgrounds an event or a shading may stand on. */
   cells: string[];
+  /** Text on the cells themselves: day names, dates, hours. */
+  cellText: string;
   releases: Record<ReleaseStatus, Swatch>;
   hardFreeze: FreezeSwatch;
   softFreeze: FreezeSwatch;
@@ -169,6 +171,7 @@ export function calendarPalette(theme: Theme): CalendarPalette {
   ) as Record<ReleaseStatus, Swatch>;
   return {
     cells,
+    cellText: text,
     releases,
     hardFreeze: freeze(theme.palette.error.main),
     softFreeze: freeze(theme.palette.warning.main),
@@ -217,6 +220,9 @@ export function contrastFindings(palette: CalendarPalette): ContrastFinding[] {
     ['deployment', palette.deployment],
     ['failed deployment', palette.failedDeployment],
   ];
+  for (const cell of palette.cells) {
+    check('day names and dates', palette.cellText, cell, TEXT_CONTRAST);
+  }
   for (const [what, swatch] of swatches) {
     check(`${what}: text`, swatch.text, swatch.background, TEXT_CONTRAST);
     for (const cell of palette.cells) {

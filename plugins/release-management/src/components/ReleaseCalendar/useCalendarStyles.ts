@@ -100,7 +100,8 @@ export const useCalendarStyles = makeStyles(theme => {
       '& .rbc-header': {
         padding: theme.spacing(0.5),
         fontWeight: theme.typography.fontWeightMedium,
-        color: theme.palette.text.secondary,
+        // Today's header is tinted: secondary text would fall below AA there.
+        color: palette.cellText,
       },
       // The shading marks days of other months; their dates stay as readable
       // as any other (WCAG AA contrast), so no greyed-out text.
