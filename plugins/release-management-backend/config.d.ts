@@ -27,6 +27,17 @@ export interface Config {
       productionEnvironments?: string[];
     };
 
+    /** Repeating freeze and maintenance windows. */
+    recurrence?: {
+      /**
+       * Whether rules may repeat hourly (FREQ=HOURLY). Defaults to false:
+       * an hourly rule costs every calendar and conflict check 24 times
+       * the work of a daily one, and is refused with 400 unless allowed.
+       * Rules already stored keep working either way.
+       */
+      allowHourly?: boolean;
+    };
+
     /** What owners of impacted entities are told about releases. */
     notifications?: {
       /**

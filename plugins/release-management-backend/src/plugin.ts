@@ -55,6 +55,7 @@ import { DeploymentService } from './service/DeploymentService';
 import { FreezeWindowService } from './service/FreezeWindowService';
 import { readConfigModels } from './service/readConfigModels';
 import { ReleaseModelService } from './service/ReleaseModelService';
+import { logPipelineAccess } from './service/pipelineAccess';
 import { PhaseService } from './service/PhaseService';
 import { ReleaseCandidates } from './service/ReleaseCandidates';
 import { ReleaseService } from './service/ReleaseService';
@@ -98,6 +99,7 @@ export const releaseManagementPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, database, httpRouter, permissionsRegistry } =
           deps;
+        logPipelineAccess(config, logger);
 
         // Conflict checks and calendars read releases, freeze windows and
         // models from memory, kept coherent through change counters.
@@ -120,11 +122,23 @@ export const releaseManagementPlugin = createBackendPlugin({
           database,
         });
 
-        const models = new ReleaseModelService(modelStore, systemClock);
+        // Hourly rules multiply the work of every calendar and check by 24.
+        const recurrence = {
+          allowHourly:
+            config.getOptionalBoolean(
+              'releaseManagement.recurrence.allowHourly',
+            ) ?? false,
+        };
+        const models = new ReleaseModelService(
+          modelStore,
+          systemClock,
+          recurrence,
+        );
         await models.syncConfigModels(readConfigModels(config), logger);
         const freezeWindows = new FreezeWindowService(
           freezeWindowStore,
           systemClock,
+          recurrence,
         );
 
         const snapshots = new CatalogSnapshotService({

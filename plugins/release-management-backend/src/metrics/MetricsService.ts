@@ -1,9 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import type {
-  MetricsGroupBy,
-  MetricsResponse,
-  metricsQuerySchema,
+import {
+  type MetricsGroupBy,
+  type MetricsResponse,
+  MAX_METRICS_PERIOD_DAYS,
+  type metricsQuerySchema,
 } from '@release-management/plugin-release-management-common';
 import type { z } from 'zod';
 import type { AnalysisService } from '../analysis/AnalysisService';
@@ -63,6 +64,13 @@ export class MetricsService {
     if (from.getTime() >= to.getTime()) {
       throw new InputError(
         `from (${from.toISOString()}) must be before to (${to.toISOString()})`,
+      );
+    }
+    // The schema checks the length only when both ends are given; a lone
+    // `from` runs to now and may lie years back.
+    if (to.getTime() - from.getTime() > MAX_METRICS_PERIOD_DAYS * DAY_MS) {
+      throw new InputError(
+        `a metrics period can last at most ${MAX_METRICS_PERIOD_DAYS} days; from (${from.toISOString()}) to (${to.toISOString()}) is longer`,
       );
     }
     const asOf = new Date(Math.min(to.getTime(), now.getTime()));

@@ -396,6 +396,31 @@ const writes: Case[] = [
     message: /rrule/i,
   },
   {
+    name: 'post /freeze-windows: hourly RRULE where hourly is not allowed',
+    method: 'post',
+    path: '/freeze-windows',
+    body: { ...freeze, rrule: 'FREQ=HOURLY' },
+    message: /repeats hourly.*releaseManagement\.recurrence\.allowHourly/,
+  },
+  {
+    name: 'post /freeze-windows: RRULE that never occurs',
+    method: 'post',
+    path: '/freeze-windows',
+    body: { ...freeze, rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' },
+    message: /occurs too rarely or never/,
+  },
+  {
+    name: 'post /freeze-windows: start beyond the horizon',
+    method: 'post',
+    path: '/freeze-windows',
+    body: {
+      ...freeze,
+      start: '9000-12-20T00:00:00Z',
+      end: '9001-01-03T00:00:00Z',
+    },
+    message: /start: 9000-12-20T00:00:00Z is more than 10 years from now/,
+  },
+  {
     name: 'post /freeze-windows: 10k entity refs',
     method: 'post',
     path: '/freeze-windows',
@@ -571,6 +596,63 @@ const reads: Case[] = [
       window: { ...window, start: window.end, end: window.start },
     },
     message: /end must be after start/,
+  },
+  {
+    name: 'get /freeze-windows/occurrences: the year 9000',
+    method: 'get',
+    path: `/freeze-windows/occurrences?${range(
+      '9000-01-01T00:00:00Z',
+      '9000-02-01T00:00:00Z',
+    )}`,
+    message: /from: 9000-01-01T00:00:00Z is more than 10 years from now/,
+  },
+  {
+    name: 'get /calendar: the year 5000',
+    method: 'get',
+    path: `/calendar?${range('5000-01-01T00:00:00Z', '5000-01-31T00:00:00Z')}`,
+    message: /more than 10 years from now/,
+  },
+  {
+    name: 'get /calendar: the distant past',
+    method: 'get',
+    path: `/calendar?${range('1900-01-01T00:00:00Z', '1900-01-31T00:00:00Z')}`,
+    message: /more than 10 years from now/,
+  },
+  {
+    name: 'get /metrics: from alone, further back than a period may last',
+    method: 'get',
+    path: `/metrics?from=${encodeURIComponent(
+      new Date(Date.now() - 5 * 365 * 86_400_000).toISOString(),
+    )}`,
+    message: /a metrics period can last at most 1096 days/,
+  },
+  {
+    name: 'post /conflicts/check: a window in the year 3000',
+    method: 'post',
+    path: '/conflicts/check',
+    body: {
+      model: 'normal',
+      scope: ['component:default/cart'],
+      window: {
+        ...window,
+        start: '3000-01-07T09:00:00Z',
+        end: '3000-01-07T11:00:00Z',
+      },
+    },
+    message: /window.start: 3000-01-07T09:00:00Z is more than 10 years/,
+  },
+  {
+    name: 'post /conflicts/slots: searching from the year 4000',
+    method: 'post',
+    path: '/conflicts/slots',
+    body: {
+      model: 'normal',
+      scope: ['component:default/cart'],
+      durationMinutes: 60,
+      timeZone: 'Europe/Oslo',
+      from: '4000-01-01T00:00:00Z',
+    },
+    message: /from: 4000-01-01T00:00:00Z is more than 10 years/,
   },
   {
     name: 'post /conflicts/slots: non-object JSON',

@@ -22,6 +22,7 @@ import type {
   StoredRelease,
 } from '../database/ReleaseStore';
 import type { Actor } from '../domain/approvers';
+import { assertWithinHorizon } from './horizon';
 
 /**
  * What every route needs besides its service: who is calling, what they may
@@ -248,5 +249,8 @@ export function parse<T extends z.ZodType>(
       .join('; ');
     throw new InputError(`Invalid ${what}: ${issues}`);
   }
+  // Every request and action input passes here, so this one check keeps
+  // every instant the API computes with near the present.
+  assertWithinHorizon(result.data, what, Date.now());
   return result.data;
 }

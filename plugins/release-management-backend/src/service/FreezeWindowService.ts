@@ -4,7 +4,8 @@ import {
   type FreezeWindow,
   type FreezeWindowDefinition,
   expandOccurrences,
-  parseRecurrenceRule,
+  recurrenceProblem,
+  type RecurrencePolicy,
 } from '@release-management/plugin-release-management-common';
 import { randomUUID } from 'node:crypto';
 import type { FreezeWindowStore } from '../database/FreezeWindowStore';
@@ -26,6 +27,7 @@ export class FreezeWindowService {
   constructor(
     private readonly store: FreezeWindowStore,
     private readonly clock: Clock,
+    private readonly recurrence: RecurrencePolicy = { allowHourly: false },
   ) {}
 
   list(): Promise<FreezeWindow[]> {
@@ -44,7 +46,7 @@ export class FreezeWindowService {
     definition: FreezeWindowDefinition,
     actor: string,
   ): Promise<FreezeWindow> {
-    validateRecurrence(definition);
+    validateRecurrence(definition, this.recurrence);
     return this.store.create({
       id: randomUUID(),
       definition,
@@ -58,7 +60,7 @@ export class FreezeWindowService {
     expectedRevision: number,
     definition: FreezeWindowDefinition,
   ): Promise<FreezeWindow> {
-    validateRecurrence(definition);
+    validateRecurrence(definition, this.recurrence);
     return this.store.update({
       id,
       expectedRevision,
@@ -170,11 +172,10 @@ function safely<T>(expand: () => T[]): T[] {
   }
 }
 
-function validateRecurrence(definition: FreezeWindowDefinition) {
-  if (!definition.rrule) return;
-  try {
-    parseRecurrenceRule(definition.rrule);
-  } catch (error) {
-    throw new InputError(`rrule: ${(error as Error).message}`);
-  }
+function validateRecurrence(
+  definition: FreezeWindowDefinition,
+  policy: RecurrencePolicy,
+) {
+  const problem = recurrenceProblem(definition, policy);
+  if (problem) throw new InputError(`rrule: ${problem}`);
 }

@@ -1,10 +1,12 @@
+import { DateTime } from 'luxon';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   type ReleaseModel,
   type ReleaseModelDefinition,
   type ReleaseModelRevision,
-  parseRecurrenceRule,
+  recurrenceProblem,
+  type RecurrencePolicy,
 } from '@release-management/plugin-release-management-common';
 import type {
   ReleaseModelStore,
@@ -21,6 +23,7 @@ export class ReleaseModelService {
   constructor(
     private readonly store: ReleaseModelStore,
     private readonly clock: Clock,
+    private readonly recurrence: RecurrencePolicy = { allowHourly: false },
   ) {}
 
   /**
@@ -33,7 +36,7 @@ export class ReleaseModelService {
     logger: LoggerService,
   ): Promise<void> {
     for (const { name, definition } of models) {
-      checkMaintenanceWindows(definition);
+      checkMaintenanceWindows(definition, this.recurrence);
       const now = this.clock.now().toISOString();
       const existing = await this.store.get(name);
       if (!existing) {
@@ -116,7 +119,7 @@ export class ReleaseModelService {
     definition: ReleaseModelDefinition,
     actor: string,
   ): Promise<ReleaseModel> {
-    checkMaintenanceWindows(definition);
+    checkMaintenanceWindows(definition, this.recurrence);
     const model = await this.store.create({
       name,
       source: 'api',
@@ -133,7 +136,7 @@ export class ReleaseModelService {
     definition: ReleaseModelDefinition,
     actor: string,
   ): Promise<ReleaseModel> {
-    checkMaintenanceWindows(definition);
+    checkMaintenanceWindows(definition, this.recurrence);
     const existing = await this.getStored(name);
     if (existing.source === 'config') {
       throw new ConflictError(
@@ -151,16 +154,31 @@ export class ReleaseModelService {
   }
 }
 
-/** Throws InputError naming the first maintenance window with a bad RRULE. */
-function checkMaintenanceWindows(definition: ReleaseModelDefinition) {
+/**
+ * Throws InputError naming the first maintenance window whose RRULE is
+ * invalid, finer than the installation allows, or never occurs. A window
+ * recurs from its start time on any day; a fixed day stands for it.
+ */
+function checkMaintenanceWindows(
+  definition: ReleaseModelDefinition,
+  policy: RecurrencePolicy,
+) {
   definition.schedulingPolicy.maintenanceWindows.forEach((window, i) => {
-    try {
-      parseRecurrenceRule(window.rrule);
-    } catch (error) {
+    const start = DateTime.fromISO(`2026-01-01T${window.startTime}`, {
+      zone: window.timeZone,
+    });
+    const problem = recurrenceProblem(
+      {
+        start: start.toISO() ?? '',
+        end: start.plus({ minutes: window.durationMinutes }).toISO() ?? '',
+        timeZone: window.timeZone,
+        rrule: window.rrule,
+      },
+      policy,
+    );
+    if (problem) {
       throw new InputError(
-        `schedulingPolicy.maintenanceWindows.${i}.rrule: ${
-          (error as Error).message
-        }`,
+        `schedulingPolicy.maintenanceWindows.${i}.rrule: ${problem}`,
       );
     }
   });

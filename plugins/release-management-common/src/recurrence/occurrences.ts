@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
-import { RRule } from 'rrule';
 import { parseRecurrenceRule } from './recurrenceRule';
+import {
+  boundPeriods,
+  hourlyRuleUnreachable,
+  MAX_PERIODS_PER_EXPANSION,
+  ruleFrom,
+} from './ruleIteration';
 
 /**
  * Stops a pathological rule from exhausting memory.
@@ -83,25 +88,51 @@ export function nextOccurrences(
 }
 
 /**
+ * Whether a repeating window occurs often enough to be expanded within
+ * the bound on work: its first occurrence must come within
+ * MAX_PERIODS_PER_EXPANSION periods of the rule from its start.
+ * A rule that never matches (BYMONTH=2;BYMONTHDAY=30) or matches once in
+ * decades of its frequency is refused with the reason; undefined when it
+ * is fine. Throws when the rule is not a valid RRULE.
+ *
+ * @public
+ */
+export function recurrenceTooSparse(window: WindowTimes): string | undefined {
+  if (!window.rrule) return undefined;
+  let found = false;
+  walk(window, Date.parse(window.start), Number.MAX_SAFE_INTEGER, () => {
+    found = true;
+    return false;
+  });
+  if (found) return undefined;
+  return `"${window.rrule}" occurs too rarely or never: no occurrence within ${MAX_PERIODS_PER_EXPANSION} repetitions of its frequency`;
+}
+
+// The last instant rrule can reach (its MAXYEAR is 9999).
+const MAX_INSTANT = Date.UTC(9999, 11, 31);
+
+/**
  * Visits, in order, the occurrences that may overlap [from, to) and a few
  * around it, until `visit` answers false. Invalid start or end times give
- * no occurrences.
+ * no occurrences. The rule is iterated from just before `from`, not from
+ * its first occurrence, and visits at most MAX_PERIODS_PER_EXPANSION of its
+ * periods: `exhausted` tells when it stopped there.
  */
 function walk(
   window: WindowTimes,
   from: number,
   to: number,
   visit: (start: DateTime, end: DateTime) => boolean,
-): void {
+): { exhausted: boolean } {
   const zone = window.timeZone;
   const first = {
     start: DateTime.fromISO(window.start, { zone }),
     end: DateTime.fromISO(window.end, { zone }),
   };
-  if (!first.start.isValid || !first.end.isValid) return;
+  if (!first.start.isValid || !first.end.isValid) return { exhausted: false };
   if (!window.rrule) {
     visit(first.start, first.end);
-    return;
+    return { exhausted: false };
   }
   // rrule computes in "floating" time: wall-clock fields stored as UTC. We
   // expand there and give each occurrence its zone afterwards, so a 18:00
@@ -110,10 +141,6 @@ function walk(
   // freeze ends at 06:00 even on the night the clocks change).
   const floatingStart = toFloating(first.start);
   const wallDuration = toFloating(first.end) - floatingStart;
-  const rule = new RRule({
-    ...parseRecurrenceRule(window.rrule),
-    dtstart: new Date(floatingStart),
-  });
   // Search a little wider than the range in floating time: offsets shift
   // the two apart by up to a day, and occurrences that began before `from`
   // may still be running.
@@ -121,7 +148,14 @@ function walk(
     toFloating(DateTime.fromMillis(from, { zone })) - wallDuration - DAY,
     floatingStart,
   );
-  const searchTo = toFloating(DateTime.fromMillis(to, { zone })) + DAY;
+  const searchTo =
+    toFloating(DateTime.fromMillis(Math.min(to, MAX_INSTANT), { zone })) + DAY;
+  const options = parseRecurrenceRule(window.rrule);
+  if (hourlyRuleUnreachable(options, new Date(floatingStart))) {
+    return { exhausted: true };
+  }
+  const rule = ruleFrom(options, new Date(floatingStart), searchFrom);
+  const bound = boundPeriods(rule, MAX_PERIODS_PER_EXPANSION);
   let seen = 0;
   rule.between(new Date(searchFrom), new Date(searchTo), true, date => {
     const start = fromFloating(date.getTime(), zone);
@@ -133,6 +167,7 @@ function walk(
     seen++;
     return visit(start, end) && seen < MAX_OCCURRENCES_PER_WINDOW;
   });
+  return { exhausted: bound.exhausted() };
 }
 
 function toFloating(instant: DateTime): number {

@@ -69,3 +69,12 @@ export const timeWindowSchema = z
 
 /** @public */
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
+
+/**
+ * How far from the present, either side, an instant the API accepts may
+ * lie. Calendars, recurrences and slot searches far from now would cost
+ * work without meaning anything; requests beyond it answer 400.
+ *
+ * @public
+ */
+export const INSTANT_HORIZON_YEARS = 10;
