@@ -9,6 +9,7 @@ import {
   metricsReadPermission,
   releaseCreatePermission,
   releaseReadPermission,
+  releaseUpdatePermission,
 } from '@release-management/plugin-release-management-common';
 import type { AnalysisService } from '../analysis/AnalysisService';
 import type { MetricsService } from '../metrics/MetricsService';
@@ -286,6 +287,8 @@ export function registerReleaseActions(
             body,
             await ctx.actor(credentials),
             credentials,
+            release =>
+              ctx.authorizeScope(credentials, releaseUpdatePermission, release),
           );
         },
         r => ({ releaseId: r.id }),

@@ -368,6 +368,45 @@ describe('permission bypass attempts', () => {
         403,
       ],
       [
+        "a non-manager creates a release of another team's entity, managing it themselves",
+        () => ({
+          auth: owner,
+          method: 'post',
+          path: '/releases',
+          body: releaseBody({
+            title: 'Sneaked in',
+            releaseManager: 'user:default/owner',
+            scope: [{ entityRef: 'component:default/search', version: '9' }],
+          }),
+        }),
+        403,
+      ],
+      [
+        "a non-manager adds another team's entity beside their own to a new release",
+        () => ({
+          auth: owner,
+          method: 'post',
+          path: '/releases',
+          body: releaseBody({
+            scope: [
+              { entityRef: 'component:default/cart', version: '9' },
+              { entityRef: 'component:default/search', version: '9' },
+            ],
+          }),
+        }),
+        403,
+      ],
+      [
+        'a user who owns nothing creates a release',
+        () => ({
+          auth: outsider,
+          method: 'post',
+          path: '/releases',
+          body: releaseBody(),
+        }),
+        403,
+      ],
+      [
         'a read-only service token creates a release',
         () => ({
           auth: readOnlyService,
@@ -477,6 +516,33 @@ describe('permission bypass attempts', () => {
         .get(`${base}/analysis/impact?releaseId=${ids.search}`)
         .set('Authorization', owner);
       expect(impact.status).toBe(403);
+    });
+
+    it('lets an owner create a release of their own entity', async () => {
+      const res = await app.api
+        .post(`${base}/releases`)
+        .set('Authorization', owner)
+        .send(releaseBody({ title: 'Own cart release' }));
+      expect(res.status).toBe(201);
+      expect(res.body.releaseManager).toBe('user:default/owner');
+    });
+
+    it('names the entities a refused creation may not plan', async () => {
+      const res = await app.api
+        .post(`${base}/releases`)
+        .set('Authorization', owner)
+        .send(
+          releaseBody({
+            scope: [
+              { entityRef: 'component:default/cart', version: '9' },
+              { entityRef: 'component:default/search', version: '9' },
+            ],
+          }),
+        );
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toBe(
+        'You may create releases only on entities whose releases you could change (permission release-management.release.update); not on component:default/search',
+      );
     });
 
     it('still lets the owner change their own release', async () => {

@@ -156,6 +156,47 @@ export class RouterContext {
   }
 
   /**
+   * Throws NotAllowedError unless `permission` would let the caller change
+   * a release of each entity in the proposed release's scope. Creating a
+   * release plans work on those entities and raises conflicts and
+   * notifications for their owners, so it takes the right to change their
+   * releases. Each entity is judged alone and with no release manager:
+   * the manager a proposal names, often the caller, would otherwise let it
+   * authorise itself, and one owned entity would carry any other.
+   */
+  async authorizeScope(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    release: StoredRelease,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return;
+    const refused =
+      decision.result === AuthorizeResult.CONDITIONAL
+        ? release.scope
+            .filter(
+              item =>
+                this.options.releaseConditionAuthorizer?.(decision, {
+                  ...release,
+                  releaseManager: '',
+                  scope: [item],
+                }) !== true,
+            )
+            .map(item => item.entityRef)
+        : release.scope.map(item => item.entityRef);
+    if (refused.length > 0) {
+      const named = refused.slice(0, 5).join(', ');
+      const more = refused.length > 5 ? ` and ${refused.length - 5} more` : '';
+      throw new NotAllowedError(
+        `You may create releases only on entities whose releases you could change (permission ${permission.name}); not on ${named}${more}`,
+      );
+    }
+  }
+
+  /**
    * The filter a conditional decision puts on a release list: undefined
    * when everything is allowed, SQL criteria when some are.
    */

@@ -59,7 +59,9 @@ export function createReleasesRouter(
         const body = parse(createReleaseRequestSchema, req.body, 'release');
         await ctx.authorize(credentials, releaseCreatePermission);
         const actor = await ctx.actor(credentials);
-        return releases.create(body, actor, credentials);
+        return releases.create(body, actor, credentials, release =>
+          ctx.authorizeScope(credentials, releaseUpdatePermission, release),
+        );
       },
       r => ({ releaseId: r.id }),
     );

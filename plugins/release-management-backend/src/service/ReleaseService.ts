@@ -68,10 +68,16 @@ export class ReleaseService {
     this.listeners.push(listener);
   }
 
+  /**
+   * Creates a draft. `authorizeResult` sees the release as it would be
+   * stored, scope resolved from the catalog, and may refuse it before
+   * anything is written.
+   */
   async create(
     request: Parsed<typeof createReleaseRequestSchema>,
     actor: Actor,
     credentials: BackstageCredentials,
+    authorizeResult?: (release: StoredRelease) => Promise<void>,
   ): Promise<Release> {
     const model = await this.models.getStored(request.model).catch(error => {
       if (error.name === 'NotFoundError') {
@@ -114,6 +120,7 @@ export class ReleaseService {
       createdBy: actor.ref,
       updatedAt: now,
     };
+    await authorizeResult?.(release);
     const created = await this.store.create(release, {
       actor: actor.ref,
       at: now,
