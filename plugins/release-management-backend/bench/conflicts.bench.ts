@@ -182,7 +182,12 @@ async function run(label: string, knex: Knex) {
     createHash('sha256')
       .update(
         conflicts
-          .map(c => `${c.kind}|${c.severity}|${c.entityRef}|${c.other?.id}`)
+          .map(
+            c =>
+              `${c.kind}|${c.severity}|${c.entityRef}|${
+                c.other && 'id' in c.other ? c.other.id : c.other?.type
+              }`,
+          )
           .sort()
           .join('\n'),
       )
@@ -218,6 +223,7 @@ async function run(label: string, knex: Knex) {
         model: 'bench',
         scope,
         window,
+        readable: undefined,
       });
       ours.push(performance.now() - t0);
       counts.push(conflicts.length);

@@ -167,7 +167,9 @@ export const releaseManagementPlugin = createBackendPlugin({
           models,
           new CatalogScopeResolver(deps.catalog),
           systemClock,
-          (release, model) => scheduling.conflictsOfRelease(release, model),
+          // The plugin's own scheduling decisions weigh every release.
+          (release, model) =>
+            scheduling.conflictsOfRelease(release, model, undefined),
         );
         const candidates = new ReleaseCandidates(releaseStore, releases);
         const deployments = new DeploymentService({
@@ -332,7 +334,7 @@ export const releaseManagementPlugin = createBackendPlugin({
                     freezeWindows,
                     snapshots,
                     clock,
-                  }).conflictsOfRelease(release, model),
+                  }).conflictsOfRelease(release, model, undefined),
               ),
             deployments,
             releaseStore,

@@ -575,17 +575,22 @@ describe('conditional read permission', () => {
     const permissions = mockServices.permissions.mock({
       authorize: async requests =>
         requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      // Reads are conditional; creating (which asks for update) is not.
       authorizeConditional: async requests =>
-        requests.map(() => ({
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'release-management',
-          resourceType: 'release-management-release',
-          conditions: {
-            rule: 'HAS_SCOPE_OWNED_BY',
-            resourceType: 'release-management-release',
-            params: { claims: ['group:default/team-search'] },
-          },
-        })) as any,
+        requests.map(r =>
+          r.permission.name === 'release-management.release.read'
+            ? {
+                result: AuthorizeResult.CONDITIONAL,
+                pluginId: 'release-management',
+                resourceType: 'release-management-release',
+                conditions: {
+                  rule: 'HAS_SCOPE_OWNED_BY',
+                  resourceType: 'release-management-release',
+                  params: { claims: ['group:default/team-search'] },
+                },
+              }
+            : { result: AuthorizeResult.ALLOW },
+        ) as any,
     });
     const { api } = await startTestApp({ permissions: permissions.factory });
     await createNormalModel(api);

@@ -195,9 +195,30 @@ describe('release management actions', () => {
       expect.objectContaining({ model: 'normal', notes: '' }),
       { ref: 'user:default/rm', ownershipEntityRefs: [] },
       credentials,
+      expect.any(Function),
     );
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({ eventId: 'release-create' }),
+    );
+  });
+
+  it('has the creation refuse a scope the caller could not change', async () => {
+    const { invoke, services } = setUp(['release-management.release.update']);
+    await invoke('create-draft-release', {
+      model: 'normal',
+      title: 'Basket sharing',
+      versionLabel: 'cart 4.2',
+      scope: [{ entityRef: 'component:default/cart', version: '4.2.0' }],
+    });
+    // What the service calls with the release it is about to store.
+    const guard = (services.releases.create.mock.calls[0] as any[])[3];
+    await expect(
+      guard({
+        releaseManager: 'user:default/rm',
+        scope: [{ entityRef: 'component:default/cart', version: '4.2.0' }],
+      }),
+    ).rejects.toThrow(
+      'You may create releases only on entities whose releases you could change (permission release-management.release.update); not on component:default/cart',
     );
   });
 

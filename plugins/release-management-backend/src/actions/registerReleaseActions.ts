@@ -148,8 +148,11 @@ export function registerReleaseActions(
     },
     action: async ({ input, credentials }) => {
       const plan = parse(conflictCheckRequestSchema, input, 'input');
-      await ctx.releaseFilter(credentials, releaseReadPermission);
-      const conflicts = await deps.scheduling.check(plan);
+      const readable = await ctx.releaseFilter(
+        credentials,
+        releaseReadPermission,
+      );
+      const conflicts = await deps.scheduling.check({ ...plan, readable });
       return {
         output: {
           conflicts,
@@ -287,8 +290,12 @@ export function registerReleaseActions(
             body,
             await ctx.actor(credentials),
             credentials,
-            release =>
-              ctx.authorizeScope(credentials, releaseUpdatePermission, release),
+            proposed =>
+              ctx.authorizeScope(
+                credentials,
+                releaseUpdatePermission,
+                proposed,
+              ),
           );
         },
         r => ({ releaseId: r.id }),

@@ -1,5 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import type {
   ReleaseHistoryEntry,
   ReleaseStatus,
@@ -7,7 +7,7 @@ import type {
 import { Knex } from 'knex';
 import { toStoredInstant } from './instants';
 import { getMigratedClient } from './migrations';
-import { applyFilter } from './releaseFilters';
+import { applyCriteria, applyFilter } from './releaseFilters';
 import {
   asSchedulingUnavailable,
   DEFAULT_SCHEDULING_LOCK,
@@ -33,10 +33,12 @@ import type {
   ReleaseListFilter,
   ReleaseStore,
   ReleaseSummary,
+  ScheduledQuery,
   ScheduledRelease,
   StoredRelease,
   StoredScopeItem,
 } from './ReleaseStore';
+import { releaseNotFound } from '../domain/releaseNotFound';
 
 /** Releases in the plugin's database. */
 export class DatabaseReleaseStore implements ReleaseStore {
@@ -139,7 +141,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
           .where({ id })
           .first('revision');
         if (!current) {
-          throw new NotFoundError(`No release with id "${id}"`);
+          throw releaseNotFound(id);
         }
         throw new ConflictError(
           `Release ${id} is at revision ${current.revision}, not ${expectedRevision}; reload it and apply your change again`,
@@ -256,25 +258,39 @@ export class DatabaseReleaseStore implements ReleaseStore {
     };
   }
 
-  async listScheduled(options: {
-    from: string;
-    to: string;
-    statuses: ReleaseStatus[];
-    excludeId?: string;
-  }): Promise<ScheduledRelease[]> {
-    const rows: Array<
-      Pick<ReleaseRow, 'id' | 'title' | 'planned_start' | 'planned_end'>
-    > = await this.db<ReleaseRow>('releases')
-      // Windows last at most MAX_RELEASE_WINDOW_DAYS, so overlapping ones
-      // start no earlier than that before `from`: a bounded index range.
-      .where('planned_start', '>', earliestStart(options.from))
-      .andWhere('planned_start', '<', toStoredInstant(options.to))
-      .andWhere('planned_end', '>', toStoredInstant(options.from))
-      .whereIn('status', options.statuses)
-      .modify(q => {
-        if (options.excludeId) q.whereNot('id', options.excludeId);
-      })
-      .select('id', 'title', 'planned_start', 'planned_end');
+  async listScheduled(options: ScheduledQuery): Promise<ScheduledRelease[]> {
+    const inWindow = () =>
+      this.db<ReleaseRow>('releases')
+        // Windows last at most MAX_RELEASE_WINDOW_DAYS, so overlapping ones
+        // start no earlier than that before `from`: a bounded index range.
+        .where('planned_start', '>', earliestStart(options.from))
+        .andWhere('planned_start', '<', toStoredInstant(options.to))
+        .andWhere('planned_end', '>', toStoredInstant(options.from))
+        .whereIn('status', options.statuses)
+        .modify(q => {
+          if (options.excludeId) q.whereNot('id', options.excludeId);
+        });
+    const { readable } = options;
+    const [rows, readableRows] = await Promise.all([
+      inWindow().select(
+        'id',
+        'title',
+        'planned_start',
+        'planned_end',
+      ) as Promise<
+        Array<
+          Pick<ReleaseRow, 'id' | 'title' | 'planned_start' | 'planned_end'>
+        >
+      >,
+      // The same window once more through the caller's read criteria, as
+      // SQL like every permission-filtered list.
+      readable
+        ? (inWindow()
+            .where(b => applyCriteria(this.db, b, readable))
+            .select('id') as Promise<Array<Pick<ReleaseRow, 'id'>>>)
+        : undefined,
+    ]);
+    const visible = readableRows && new Set(readableRows.map(r => r.id));
     const scope = await this.scopeRefs(rows.map(r => r.id));
     return rows.map(r => ({
       id: r.id,
@@ -282,6 +298,7 @@ export class DatabaseReleaseStore implements ReleaseStore {
       scope: scope.get(r.id) ?? [],
       start: r.planned_start!,
       end: r.planned_end!,
+      ...(visible && !visible.has(r.id) ? { restricted: true } : {}),
     }));
   }
 

@@ -1,8 +1,5 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  MAX_RELEASE_WINDOW_DAYS,
-  type ReleaseStatus,
-} from '@release-management/plugin-release-management-common';
+import { MAX_RELEASE_WINDOW_DAYS } from '@release-management/plugin-release-management-common';
 import { Knex } from 'knex';
 import type { ChangeCounters } from './ChangeCounters';
 import { getMigratedClient } from './migrations';
@@ -12,6 +9,7 @@ import type {
   ReleaseListFilter,
   ReleaseStore,
   ReleaseSummary,
+  ScheduledQuery,
   ScheduledRelease,
 } from './ReleaseStore';
 
@@ -96,13 +94,11 @@ export class ReleaseIndex implements ReleaseReads {
     private readonly maxReleases: number,
   ) {}
 
-  async listScheduled(options: {
-    from: string;
-    to: string;
-    statuses: ReleaseStatus[];
-    excludeId?: string;
-  }): Promise<ScheduledRelease[]> {
-    if (!(await this.fresh())) return this.store.listScheduled(options);
+  async listScheduled(options: ScheduledQuery): Promise<ScheduledRelease[]> {
+    const { readable } = options;
+    if (!(await this.fresh()) || (readable && !supported(readable))) {
+      return this.store.listScheduled(options);
+    }
     const from = Date.parse(options.from);
     const to = Date.parse(options.to);
     const statuses = new Set<string>(options.statuses);
@@ -121,6 +117,7 @@ export class ReleaseIndex implements ReleaseReads {
           scope: e.scope.slice(),
           start: e.row.planned_start!,
           end: e.row.planned_end!,
+          ...(readable && !allows(readable, e) ? { restricted: true } : {}),
         });
       }
     }

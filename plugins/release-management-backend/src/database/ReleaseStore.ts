@@ -25,6 +25,8 @@ export type ScheduledRelease = {
   scope: string[];
   start: string;
   end: string;
+  /** Outside the caller's read criteria (see `ScheduledQuery.readable`). */
+  restricted?: boolean;
 };
 
 /** A release as stored; `currentStage` is derived from its model. */
@@ -99,6 +101,15 @@ export type HistoryInput = {
 };
 
 /** Storage of releases, their scope, checklist, approvals and history. */
+/** Which releases {@link ReleaseStore.listScheduled} answers with. */
+export type ScheduledQuery = {
+  from: string;
+  to: string;
+  statuses: ReleaseStatus[];
+  excludeId?: string;
+  readable?: PermissionCriteria<ReleaseRuleFilter>;
+};
+
 export interface ReleaseStore {
   create(release: StoredRelease, history: HistoryInput): Promise<StoredRelease>;
   get(id: string): Promise<StoredRelease | undefined>;
@@ -128,14 +139,12 @@ export interface ReleaseStore {
   ): Promise<{ items: ReleaseSummary[]; more: boolean }>;
   /**
    * Just what conflict detection needs of the releases whose planned
-   * windows overlap [from, to) and that are in one of `statuses`.
+   * windows overlap [from, to) and that are in one of `statuses`. With
+   * `readable`, the criteria of the caller's read decision, every release
+   * they do not match is marked `restricted`: still returned, since its
+   * window is busy, but to be shown by its window alone.
    */
-  listScheduled(options: {
-    from: string;
-    to: string;
-    statuses: ReleaseStatus[];
-    excludeId?: string;
-  }): Promise<ScheduledRelease[]>;
+  listScheduled(options: ScheduledQuery): Promise<ScheduledRelease[]>;
   count(): Promise<number>;
   /**
    * Runs `action` while no other scheduling decision runs, in this process

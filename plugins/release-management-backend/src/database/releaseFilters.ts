@@ -61,7 +61,8 @@ export function applyFilter(
   }
 }
 
-function applyCriteria(
+/** The permission criteria of a conditional decision, as SQL. */
+export function applyCriteria(
   db: Knex,
   builder: Knex.QueryBuilder,
   criteria: PermissionCriteria<ReleaseRuleFilter>,

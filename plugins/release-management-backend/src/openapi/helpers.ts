@@ -25,7 +25,9 @@ export const E400 = {
 };
 export const E401 = { '401': error('Missing or invalid credentials') };
 export const E403 = { '403': error('Not permitted') };
-export const E404 = { '404': error('No such resource') };
+export const E404 = {
+  '404': error('No such resource, or one your permissions hide from you'),
+};
 export const E409 = {
   '409': error(
     'Stale revision, a transition the model does not allow, or a failed gate',

@@ -343,7 +343,8 @@ describe('permission bypass attempts', () => {
           path: `/releases/${ids.search}/ratings`,
           body: { rating: 1 },
         }),
-        403,
+        // Hidden from them: answered as an unknown id.
+        404,
       ],
       [
         'a non-release-manager deletes a freeze window',
@@ -478,7 +479,10 @@ describe('permission bypass attempts', () => {
       // Backstage's HTTP router refuses missing or invalid credentials
       // before a request reaches the plugin, which so has nothing to audit.
       const denied = [
-        expect.objectContaining({ outcome: 'fail', error: 'NotAllowedError' }),
+        expect.objectContaining({
+          outcome: 'fail',
+          error: status === 404 ? 'NotFoundError' : 'NotAllowedError',
+        }),
       ];
       expect(events).toEqual(status === 401 ? [] : denied);
     });
@@ -493,12 +497,21 @@ describe('permission bypass attempts', () => {
       '/ratings',
       '/acknowledgements',
     ])(
-      'refuses reading a hidden release by id: GET /releases/:id%s',
+      'answers reading a hidden release by id as for an unknown id: GET /releases/:id%s',
       async suffix => {
         const res = await app.api
           .get(`${base}/releases/${ids.search}${suffix}`)
           .set('Authorization', owner);
-        expect(res.status).toBe(403);
+        const unknownId = '00000000-0000-4000-8000-000000000000';
+        const unknown = await app.api
+          .get(`${base}/releases/${unknownId}${suffix}`)
+          .set('Authorization', owner);
+        expect(res.status).toBe(404);
+        expect(unknown.status).toBe(404);
+        expect(res.body.error.name).toBe(unknown.body.error.name);
+        expect(res.body.error.message).toBe(
+          unknown.body.error.message.replace(unknownId, ids.search),
+        );
         expect(res.text).not.toContain('Search hidden');
       },
     );
@@ -515,7 +528,150 @@ describe('permission bypass attempts', () => {
       const impact = await app.api
         .get(`${base}/analysis/impact?releaseId=${ids.search}`)
         .set('Authorization', owner);
-      expect(impact.status).toBe(403);
+      expect(impact.status).toBe(404);
+    });
+
+    it('reports a release the caller may not read as a restricted busy block in conflicts and slots', async () => {
+      // A window of its own, 40 days out, so no other test's release is near.
+      const at = soon + 40 * day;
+      const busy = {
+        start: new Date(at + 9 * 3_600_000).toISOString(),
+        end: new Date(at + 11 * 3_600_000).toISOString(),
+        timeZone: 'Europe/Oslo',
+      };
+      const created = await app.api
+        .post(`${base}/releases`)
+        .set('Authorization', rm)
+        .send({
+          ...releaseBody({
+            title: 'Embargoed search fix',
+            versionLabel: 'embargo-7.7.7',
+            scope: [{ entityRef: 'component:default/search', version: '7' }],
+          }),
+          plannedWindow: busy,
+        });
+      expect(created.status).toBe(201);
+      const embargoed = created.body.id as string;
+      await app.api
+        .post(`${base}/releases/${embargoed}/transitions`)
+        .set('Authorization', rm)
+        .send({ to: 'planned' })
+        .expect(200);
+      const plan = {
+        model: 'normal',
+        scope: ['component:default/search'],
+        window: busy,
+      };
+      const secrets = [embargoed, 'Embargoed', 'embargo-7.7.7'];
+
+      // The release manager, who may read it, sees it whole...
+      const full = await app.api
+        .post(`${base}/conflicts/check`)
+        .set('Authorization', rm)
+        .send(plan);
+      expect(full.status).toBe(200);
+      expect(
+        full.body.conflicts.filter((c: any) => c.kind === 'same-entity'),
+      ).toEqual([
+        expect.objectContaining({
+          severity: 'blocking',
+          other: {
+            type: 'release',
+            id: embargoed,
+            title: 'Embargoed search fix',
+            start: busy.start,
+            end: busy.end,
+          },
+        }),
+      ]);
+
+      // ...another team's member sees that the window is busy, and no more.
+      const redacted = await app.api
+        .post(`${base}/conflicts/check`)
+        .set('Authorization', owner)
+        .send(plan);
+      expect(redacted.status).toBe(200);
+      expect(redacted.body.blocking).toBe(true);
+      expect(
+        redacted.body.conflicts.filter((c: any) => c.kind === 'same-entity'),
+      ).toEqual([
+        {
+          kind: 'same-entity',
+          severity: 'blocking',
+          entityRef: 'component:default/search',
+          other: {
+            type: 'restricted-release',
+            start: busy.start,
+            end: busy.end,
+          },
+          overridable: true,
+          message: `component:default/search is also in a restricted release (${busy.start} – ${busy.end}), whose window overlaps`,
+        },
+      ]);
+      for (const secret of secrets) {
+        expect(redacted.text).not.toContain(secret);
+      }
+
+      // A slot search offers no slot over the busy window, and names nothing.
+      const slots = await app.api
+        .post(`${base}/conflicts/slots`)
+        .set('Authorization', owner)
+        .send({
+          model: 'normal',
+          scope: ['component:default/search'],
+          durationMinutes: 120,
+          timeZone: 'Europe/Oslo',
+          from: new Date(at).toISOString(),
+          days: 1,
+          count: 50,
+        });
+      expect(slots.status).toBe(200);
+      const overlapsBusy = (slot: { start: string; end: string }) =>
+        Date.parse(slot.start) < Date.parse(busy.end) &&
+        Date.parse(busy.start) < Date.parse(slot.end);
+      expect(slots.body.slots.length).toBeGreaterThan(0);
+      expect(slots.body.slots.filter(overlapsBusy)).toEqual([]);
+      for (const secret of secrets) {
+        expect(slots.text).not.toContain(secret);
+      }
+
+      // A release the owner can read over the same window sees it redacted
+      // too. Search is another team's, so only a release manager may plan
+      // it with cart.
+      const together = (auth: string) =>
+        app.api
+          .post(`${base}/releases`)
+          .set('Authorization', auth)
+          .send({
+            ...releaseBody({
+              title: 'Cart and search together',
+              scope: [
+                { entityRef: 'component:default/cart', version: '5' },
+                { entityRef: 'component:default/search', version: '5' },
+              ],
+            }),
+            plannedWindow: busy,
+          });
+      expect((await together(owner)).status).toBe(403);
+      const shared = await together(rm);
+      expect(shared.status).toBe(201);
+      const ofRelease = await app.api
+        .get(`${base}/releases/${shared.body.id}/conflicts`)
+        .set('Authorization', owner);
+      expect(ofRelease.status).toBe(200);
+      expect(ofRelease.body.conflicts).toContainEqual(
+        expect.objectContaining({
+          kind: 'same-entity',
+          other: {
+            type: 'restricted-release',
+            start: busy.start,
+            end: busy.end,
+          },
+        }),
+      );
+      for (const secret of secrets) {
+        expect(ofRelease.text).not.toContain(secret);
+      }
     });
 
     it('lets an owner create a release of their own entity', async () => {

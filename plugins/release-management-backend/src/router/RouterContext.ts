@@ -14,6 +14,7 @@ import {
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
+import { releaseReadPermission } from '@release-management/plugin-release-management-common';
 import type { JsonObject } from '@backstage/types';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -22,6 +23,7 @@ import type {
   StoredRelease,
 } from '../database/ReleaseStore';
 import type { Actor } from '../domain/approvers';
+import { releaseNotFound } from '../domain/releaseNotFound';
 import { assertWithinHorizon } from './horizon';
 
 /**
@@ -98,6 +100,20 @@ export class RouterContext {
       throw new NotAllowedError(
         `You are not allowed to do this (permission ${refused.permission.name})`,
       );
+    }
+  }
+
+  /**
+   * Throws, exactly as for an unknown id, unless the caller may read
+   * release `id`: a release hidden from them answers 404, not 403, so its
+   * existence is not told either.
+   */
+  async authorizeReleaseRead(
+    credentials: BackstageCredentials,
+    id: string,
+  ): Promise<void> {
+    if (!(await this.isAllowed(credentials, releaseReadPermission, id))) {
+      throw releaseNotFound(id);
     }
   }
 

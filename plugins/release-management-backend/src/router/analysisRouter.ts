@@ -6,7 +6,6 @@ import {
   impactQuerySchema,
   orderQuerySchema,
   releaseModelNameSchema,
-  releaseReadPermission,
   releaseUpdatePermission,
   verificationQuerySchema,
 } from '@release-management/plugin-release-management-common';
@@ -46,12 +45,10 @@ export function createAnalysisRouter(
   router.get('/analysis/impact', async (req, res) => {
     const credentials = await ctx.credentials(req);
     const query = parse(impactQuerySchema, req.query, 'query');
-    await ctx.authorizeAll(credentials, [
-      { permission: analysisReadPermission },
-      ...(query.releaseId
-        ? [{ permission: releaseReadPermission, resourceRef: query.releaseId }]
-        : []),
-    ]);
+    await ctx.authorize(credentials, analysisReadPermission);
+    if (query.releaseId) {
+      await ctx.authorizeReleaseRead(credentials, query.releaseId);
+    }
     res.json(
       await analysis.impact(query, {
         maxDepth: query.maxDepth,
@@ -63,12 +60,10 @@ export function createAnalysisRouter(
   router.get('/analysis/order', async (req, res) => {
     const credentials = await ctx.credentials(req);
     const query = parse(orderQuerySchema, req.query, 'query');
-    await ctx.authorizeAll(credentials, [
-      { permission: analysisReadPermission },
-      ...(query.releaseId
-        ? [{ permission: releaseReadPermission, resourceRef: query.releaseId }]
-        : []),
-    ]);
+    await ctx.authorize(credentials, analysisReadPermission);
+    if (query.releaseId) {
+      await ctx.authorizeReleaseRead(credentials, query.releaseId);
+    }
     res.json(await analysis.order(query));
   });
 

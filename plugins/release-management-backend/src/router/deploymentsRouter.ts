@@ -6,7 +6,6 @@ import {
   gateRequestSchema,
   listDeploymentsQuerySchema,
   recordDeploymentRequestSchema,
-  releaseReadPermission,
 } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
 import type { DeploymentGateService } from '../service/DeploymentGateService';
@@ -74,10 +73,8 @@ export function createDeploymentsRouter(
     const credentials = await ctx.credentials(req);
     const id = pathId(req, 'release id');
     await releases.getStored(id);
-    await ctx.authorizeAll(credentials, [
-      { permission: releaseReadPermission, resourceRef: id },
-      { permission: deploymentReadPermission },
-    ]);
+    await ctx.authorizeReleaseRead(credentials, id);
+    await ctx.authorize(credentials, deploymentReadPermission);
     res.json(
       await deployments.list({
         releaseId: id,

@@ -1,6 +1,5 @@
 import {
   phaseUpdateRequestSchema,
-  releaseReadPermission,
   releaseTransitionPermission,
 } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
@@ -49,7 +48,7 @@ export function createPhasesRouter(
     const credentials = await ctx.credentials(req);
     const id = pathId(req, 'release id');
     await releases.getStored(id);
-    await ctx.authorize(credentials, releaseReadPermission, id);
+    await ctx.authorizeReleaseRead(credentials, id);
     res.json(await phases.exposure(id));
   });
 

@@ -59,8 +59,8 @@ export function createReleasesRouter(
         const body = parse(createReleaseRequestSchema, req.body, 'release');
         await ctx.authorize(credentials, releaseCreatePermission);
         const actor = await ctx.actor(credentials);
-        return releases.create(body, actor, credentials, release =>
-          ctx.authorizeScope(credentials, releaseUpdatePermission, release),
+        return releases.create(body, actor, credentials, proposed =>
+          ctx.authorizeScope(credentials, releaseUpdatePermission, proposed),
         );
       },
       r => ({ releaseId: r.id }),
@@ -72,7 +72,7 @@ export function createReleasesRouter(
     const credentials = await ctx.credentials(req);
     const id = pathId(req, 'release id');
     const release = await releases.get(id);
-    await ctx.authorize(credentials, releaseReadPermission, id);
+    await ctx.authorizeReleaseRead(credentials, id);
     res.json(release);
   });
 
@@ -126,7 +126,7 @@ export function createReleasesRouter(
     const credentials = await ctx.credentials(req);
     const id = pathId(req, 'release id');
     await releases.getStored(id);
-    await ctx.authorize(credentials, releaseReadPermission, id);
+    await ctx.authorizeReleaseRead(credentials, id);
     res.json({ items: await releases.pendingGates(id) });
   });
 
@@ -177,7 +177,7 @@ export function createReleasesRouter(
     const credentials = await ctx.credentials(req);
     const id = pathId(req, 'release id');
     await releases.getStored(id);
-    await ctx.authorize(credentials, releaseReadPermission, id);
+    await ctx.authorizeReleaseRead(credentials, id);
     res.json({ items: await releases.history(id) });
   });
 

@@ -1,7 +1,4 @@
-import {
-  rateReleaseRequestSchema,
-  releaseReadPermission,
-} from '@release-management/plugin-release-management-common';
+import { rateReleaseRequestSchema } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
 import type { ReviewService } from '../service/ReviewService';
 import { parse, type RouterContext, pathId } from './RouterContext';
@@ -18,7 +15,7 @@ export function createReviewRouter(ctx: RouterContext, reviews: ReviewService) {
     const credentials = await ctx.credentials(req);
     const id = pathId(req, 'release id');
     const ratings = await reviews.ratings(id);
-    await ctx.authorize(credentials, releaseReadPermission, id);
+    await ctx.authorizeReleaseRead(credentials, id);
     res.json(ratings);
   });
 
@@ -32,7 +29,7 @@ export function createReviewRouter(ctx: RouterContext, reviews: ReviewService) {
         const id = pathId(req, 'release id');
         const body = parse(rateReleaseRequestSchema, req.body, 'rating');
         await reviews.ratings(id);
-        await ctx.authorize(credentials, releaseReadPermission, id);
+        await ctx.authorizeReleaseRead(credentials, id);
         return reviews.rate(id, body, await ctx.actor(credentials));
       },
       r => ({ rating: r.rating }),
@@ -44,7 +41,7 @@ export function createReviewRouter(ctx: RouterContext, reviews: ReviewService) {
     const credentials = await ctx.credentials(req);
     const id = pathId(req, 'release id');
     const acknowledgements = await reviews.acknowledgements(id);
-    await ctx.authorize(credentials, releaseReadPermission, id);
+    await ctx.authorizeReleaseRead(credentials, id);
     res.json(acknowledgements);
   });
 
@@ -57,7 +54,7 @@ export function createReviewRouter(ctx: RouterContext, reviews: ReviewService) {
         const credentials = await ctx.credentials(req);
         const id = pathId(req, 'release id');
         await reviews.acknowledgements(id);
-        await ctx.authorize(credentials, releaseReadPermission, id);
+        await ctx.authorizeReleaseRead(credentials, id);
         return reviews.acknowledge(id, await ctx.actor(credentials));
       },
     );

@@ -44,8 +44,11 @@ export function createSchedulingRouter(
   router.post('/conflicts/check', async (req, res) => {
     const credentials = await ctx.credentials(req);
     const body = parse(conflictCheckRequestSchema, req.body, 'plan');
-    await ctx.releaseFilter(credentials, releaseReadPermission);
-    const conflicts = await scheduling.check(body);
+    const readable = await ctx.releaseFilter(
+      credentials,
+      releaseReadPermission,
+    );
+    const conflicts = await scheduling.check({ ...body, readable });
     res.json({
       conflicts,
       blocking: conflicts.some(c => c.severity === 'blocking'),
@@ -55,17 +58,27 @@ export function createSchedulingRouter(
   router.post('/conflicts/slots', async (req, res) => {
     const credentials = await ctx.credentials(req);
     const body = parse(slotSearchRequestSchema, req.body, 'slot search');
-    await ctx.releaseFilter(credentials, releaseReadPermission);
-    res.json({ slots: await scheduling.findSlots(body) });
+    const readable = await ctx.releaseFilter(
+      credentials,
+      releaseReadPermission,
+    );
+    res.json({ slots: await scheduling.findSlots({ ...body, readable }) });
   });
 
   router.get('/releases/:id/conflicts', async (req, res) => {
     const credentials = await ctx.credentials(req);
     const id = pathId(req, 'release id');
     const release = await releases.getStored(id);
-    await ctx.authorize(credentials, releaseReadPermission, id);
-    const model = await releases.modelDefinition(release);
-    const conflicts = await scheduling.conflictsOfRelease(release, model);
+    await ctx.authorizeReleaseRead(credentials, id);
+    const [model, readable] = await Promise.all([
+      releases.modelDefinition(release),
+      ctx.releaseFilter(credentials, releaseReadPermission),
+    ]);
+    const conflicts = await scheduling.conflictsOfRelease(
+      release,
+      model,
+      readable,
+    );
     res.json({
       conflicts,
       blocking: conflicts.some(c => c.severity === 'blocking'),

@@ -1,11 +1,16 @@
 import { InputError } from '@backstage/errors';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   Conflict,
   ReleaseModelDefinition,
   ReleaseStatus,
 } from '@release-management/plugin-release-management-common';
 import type { CatalogSnapshotService } from '../analysis/CatalogSnapshotService';
-import type { ReleaseStore, StoredRelease } from '../database/ReleaseStore';
+import type {
+  ReleaseRuleFilter,
+  ReleaseStore,
+  StoredRelease,
+} from '../database/ReleaseStore';
 import type { Clock } from '../service/Clock';
 import type { FreezeWindowService } from '../service/FreezeWindowService';
 import type { ReleaseModelService } from '../service/ReleaseModelService';
@@ -26,6 +31,13 @@ type Plan = {
   model: ReleaseModelDefinition;
   releaseId?: string;
 };
+
+/**
+ * The criteria of the caller's release read decision; undefined when they
+ * may read every release. Releases outside them are reported as restricted
+ * busy blocks (their window, no id, title or scope).
+ */
+export type Readable = PermissionCriteria<ReleaseRuleFilter> | undefined;
 
 /**
  * Conflict checks for plans and stored releases, and the search for free
@@ -49,12 +61,13 @@ export class SchedulingService {
     scope: string[];
     window: { start: string; end: string };
     releaseId?: string;
+    readable: Readable;
   }): Promise<Conflict[]> {
     // The model and what the check reads start together: the cached reads
     // then share one look at the change counters.
     const [model, inputs] = await Promise.all([
       this.modelByName(request.model),
-      this.inputsOf(request.window, request.releaseId),
+      this.inputsOf(request.window, request.readable, request.releaseId),
     ]);
     return detectConflicts({
       ...inputs,
@@ -72,15 +85,19 @@ export class SchedulingService {
   async conflictsOfRelease(
     release: StoredRelease,
     model: ReleaseModelDefinition,
+    readable: Readable,
   ): Promise<Conflict[]> {
     if (!release.plannedWindow) return [];
-    return this.conflictsOf({
-      scope: release.scope.map(s => s.entityRef),
-      start: release.plannedWindow.start,
-      end: release.plannedWindow.end,
-      model,
-      releaseId: release.id,
-    });
+    return this.conflictsOf(
+      {
+        scope: release.scope.map(s => s.entityRef),
+        start: release.plannedWindow.start,
+        end: release.plannedWindow.end,
+        model,
+        releaseId: release.id,
+      },
+      readable,
+    );
   }
 
   /**
@@ -98,6 +115,7 @@ export class SchedulingService {
     days: number;
     count: number;
     releaseId?: string;
+    readable: Readable;
   }): Promise<
     Array<{
       start: string;
@@ -124,6 +142,7 @@ export class SchedulingService {
         to: rangeTo,
         statuses: COMMITTED_STATUSES,
         excludeId: request.releaseId,
+        readable: request.readable,
       }),
       this.deps.freezeWindows.occurrences(rangeFrom, rangeTo),
     ]);
@@ -185,9 +204,12 @@ export class SchedulingService {
     return [...starts].sort((a, b) => a - b);
   }
 
-  private async conflictsOf(plan: Plan): Promise<Conflict[]> {
+  private async conflictsOf(
+    plan: Plan,
+    readable: Readable,
+  ): Promise<Conflict[]> {
     return detectConflicts({
-      ...(await this.inputsOf(plan, plan.releaseId)),
+      ...(await this.inputsOf(plan, readable, plan.releaseId)),
       plan,
       now: this.deps.clock.now(),
     });
@@ -196,6 +218,7 @@ export class SchedulingService {
   /** The graph, other releases and freeze occurrences a window is checked against. */
   private async inputsOf(
     window: { start: string; end: string },
+    readable: Readable,
     releaseId?: string,
   ) {
     const [snapshot, others, freezes] = await Promise.all([
@@ -205,6 +228,7 @@ export class SchedulingService {
         to: window.end,
         statuses: COMMITTED_STATUSES,
         excludeId: releaseId,
+        readable,
       }),
       this.deps.freezeWindows.occurrences(window.start, window.end),
     ]);

@@ -1,4 +1,7 @@
-import { releaseModelDefinitionSchema } from '@release-management/plugin-release-management-common';
+import {
+  type Conflict,
+  releaseModelDefinitionSchema,
+} from '@release-management/plugin-release-management-common';
 import { normalModelInput } from '../__testUtils__/fixtures';
 import { graphOf } from '../__testUtils__/graph';
 import { detectConflicts } from './conflicts';
@@ -66,6 +69,10 @@ const freeze = (
   scope,
 });
 
+/** The id of a conflict's other party; restricted releases have none. */
+const partyId = (x: Conflict) =>
+  x.other && 'id' in x.other ? x.other.id : x.other?.type;
+
 const kinds = (conflicts: Array<{ kind: string; severity: string }>) =>
   conflicts.map(x => `${x.kind}/${x.severity}`);
 
@@ -93,6 +100,44 @@ describe('detectConflicts', () => {
     expect(conflict.message).toBe(
       'component:default/cart is also in release "Release r2" (2030-03-05T11:00:00Z – 2030-03-05T13:00:00Z), whose window overlaps',
     );
+  });
+
+  it('reports a restricted release by its window alone, in every rule', () => {
+    const hidden = {
+      ...other('r9', [c('cart'), c('pricing')]),
+      restricted: true,
+    };
+    const conflicts = detectConflicts({
+      graph,
+      plan: plan({
+        scope: [c('cart')],
+        model: model({ maxConcurrentReleasesPerSystem: 1 }),
+      }),
+      others: [hidden],
+      freezes: [],
+      now,
+    });
+    expect(conflicts.map(x => [x.kind, x.severity])).toEqual([
+      ['same-entity', 'blocking'],
+      ['dependency', 'warning'],
+      ['concurrency-limit', 'blocking'],
+    ]);
+    for (const conflict of conflicts.slice(0, 2)) {
+      expect(conflict.other).toEqual({
+        type: 'restricted-release',
+        start: '2030-03-05T11:00:00Z',
+        end: '2030-03-05T13:00:00Z',
+      });
+    }
+    // Neither its id, its title nor which neighbour it changes is told.
+    const text = JSON.stringify(conflicts);
+    expect(text).not.toContain('r9');
+    expect(text).not.toContain(c('pricing'));
+    expect(conflicts.map(x => x.message)).toEqual([
+      'component:default/cart is also in a restricted release (2030-03-05T11:00:00Z – 2030-03-05T13:00:00Z), whose window overlaps',
+      'A restricted release changes an entity which it depends on (component:default/cart) in an overlapping window (2030-03-05T11:00:00Z – 2030-03-05T13:00:00Z)',
+      '1 other release(s) of system:default/checkout overlap (a restricted release); the model allows 1 at a time',
+    ]);
   });
 
   it('ignores releases whose windows only touch', () => {
@@ -178,7 +223,7 @@ describe('detectConflicts', () => {
       now,
     });
     expect(
-      conflicts.map(x => `${x.kind} ${x.other!.id} ${x.entityRef}`),
+      conflicts.map(x => `${x.kind} ${partyId(x)} ${x.entityRef}`),
     ).toEqual([
       `dependent a ${c('hub')}`,
       `dependent b ${c('hub')}`,
@@ -254,7 +299,7 @@ describe('detectConflicts', () => {
     expect(
       conflicts
         .filter(x => x.kind === 'freeze')
-        .map(x => `${x.other!.id} ${x.message.split(') ')[1]}`),
+        .map(x => `${partyId(x)} ${x.message.split(') ')[1]}`),
     ).toEqual(expected);
   });
 

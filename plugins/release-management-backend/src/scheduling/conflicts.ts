@@ -14,6 +14,11 @@ export type ScheduledRelease = {
   scope: string[];
   start: string;
   end: string;
+  /**
+   * The caller may not read this release: it is reported by its window
+   * alone, as a busy block, with no id, title or scope.
+   */
+  restricted?: boolean;
 };
 
 export type ConflictInput = {
@@ -45,13 +50,16 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
   const overlaps = (o: { start: string; end: string }) =>
     Date.parse(o.start) < planEnd && planStart < Date.parse(o.end);
   const others = input.others.filter(overlaps);
-  const releaseParty = (o: ScheduledRelease) => ({
-    type: 'release' as const,
-    id: o.id,
-    title: o.title,
-    start: o.start,
-    end: o.end,
-  });
+  const releaseParty = (o: ScheduledRelease): Conflict['other'] =>
+    o.restricted
+      ? { type: 'restricted-release', start: o.start, end: o.end }
+      : {
+          type: 'release',
+          id: o.id,
+          title: o.title,
+          start: o.start,
+          end: o.end,
+        };
 
   // Neighbours of the scope: what it depends on, what depends on it, and
   // the two ends of the APIs it provides or consumes. Only an entity that
@@ -123,7 +131,9 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
           entityRef: ref,
           other: releaseParty(other),
           overridable: true,
-          message: `${ref} is also in release "${other.title}" (${other.start} – ${other.end}), whose window overlaps`,
+          message: other.restricted
+            ? `${ref} is also in a restricted release (${other.start} – ${other.end}), whose window overlaps`
+            : `${ref} is also in release "${other.title}" (${other.start} – ${other.end}), whose window overlaps`,
         });
       }
       for (const n of neighbours.get(ref) ?? []) {
@@ -133,9 +143,14 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
           entityRef: n.of,
           other: releaseParty(other),
           overridable: true,
-          message: `Release "${other.title}" changes ${ref}, ${
-            words[n.kind]
-          } (${n.of}), in an overlapping window`,
+          // Which neighbour a restricted release changes is its scope.
+          message: other.restricted
+            ? `A restricted release changes an entity ${words[n.kind]} (${
+                n.of
+              }) in an overlapping window (${other.start} – ${other.end})`
+            : `Release "${other.title}" changes ${ref}, ${words[n.kind]} (${
+                n.of
+              }), in an overlapping window`,
         });
       }
     }
@@ -236,7 +251,7 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
           message: `${
             concurrent.length
           } other release(s) of ${system} overlap (${concurrent
-            .map(o => `"${o.title}"`)
+            .map(o => (o.restricted ? 'a restricted release' : `"${o.title}"`))
             .join(', ')}); the model allows ${limit} at a time`,
         });
       }

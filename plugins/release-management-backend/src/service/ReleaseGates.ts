@@ -1,8 +1,4 @@
-import {
-  ConflictError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
 import type {
   Conflict,
   GateFailure,
@@ -22,6 +18,7 @@ import {
   transitionWrite,
 } from '../domain/transitionRules';
 import type { Clock } from './Clock';
+import { releaseNotFound } from '../domain/releaseNotFound';
 
 /** Finds the current conflicts of a stored release. */
 export type ConflictChecker = (
@@ -65,7 +62,7 @@ export class ReleaseGates {
   ): Promise<{ release: StoredRelease; updated: StoredRelease }> {
     const release = await store.get(id);
     if (!release) {
-      throw new NotFoundError(`No release with id "${id}"`);
+      throw releaseNotFound(id);
     }
     if (request.revision !== undefined) {
       assertRevision(release, request.revision);

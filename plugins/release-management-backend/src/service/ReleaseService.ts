@@ -1,5 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   type GateFailure,
   type Release,
@@ -34,6 +34,7 @@ import type { Clock } from './Clock';
 import { type ConflictChecker, ReleaseGates } from './ReleaseGates';
 import type { ReleaseModelService } from './ReleaseModelService';
 import type { ReleaseEvent, ReleaseEventListener } from './releaseEvents';
+import { releaseNotFound } from '../domain/releaseNotFound';
 
 type Parsed<T extends z.ZodType> = z.output<T>;
 
@@ -143,7 +144,7 @@ export class ReleaseService {
   async getStored(id: string): Promise<StoredRelease> {
     const release = await this.store.get(id);
     if (!release) {
-      throw new NotFoundError(`No release with id "${id}"`);
+      throw releaseNotFound(id);
     }
     return release;
   }

@@ -28,15 +28,27 @@ export const conflictSchema = z.object({
   severity: z.enum(['blocking', 'warning']),
   /** The entity of the planned scope concerned, if one is. */
   entityRef: z.string().optional(),
-  /** The other release or freeze window, if there is one. */
+  /**
+   * The other release or freeze window, if there is one. A release the
+   * caller may not read is still reported, since its window is busy, but
+   * as a `restricted-release`: its window and nothing else, like a private
+   * event in a shared calendar.
+   */
   other: z
-    .object({
-      type: z.enum(['release', 'freeze-window']),
-      id: z.string(),
-      title: z.string(),
-      start: z.string().optional(),
-      end: z.string().optional(),
-    })
+    .discriminatedUnion('type', [
+      z.object({
+        type: z.enum(['release', 'freeze-window']),
+        id: z.string(),
+        title: z.string(),
+        start: z.string().optional(),
+        end: z.string().optional(),
+      }),
+      z.object({
+        type: z.literal('restricted-release'),
+        start: z.string(),
+        end: z.string(),
+      }),
+    ])
     .optional(),
   /** Whether someone allowed to may go ahead with a justification. */
   overridable: z.boolean(),

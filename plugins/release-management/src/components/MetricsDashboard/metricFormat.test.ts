@@ -1,4 +1,4 @@
-import { formatMetric, metricsToCsv } from './metricFormat';
+import { csvCell, formatMetric, metricsToCsv } from './metricFormat';
 import { aMetricSet, aMetricsResponse } from './__fixtures__';
 
 describe('formatMetric', () => {
@@ -32,5 +32,24 @@ describe('metricsToCsv', () => {
     expect(
       group.startsWith('system:default/checkout,"Checkout, payments",0.5,,'),
     ).toBe(true);
+  });
+});
+
+describe('csvCell', () => {
+  it('keeps text a spreadsheet would run as a formula from running', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(
+      `"'=HYPERLINK(""http://x"",""y"")"`,
+    );
+    expect(csvCell('+1+cmd')).toBe("'+1+cmd");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tlabel')).toBe("'\tlabel");
+  });
+
+  it('leaves numbers and plain text as they are', () => {
+    expect(csvCell('-0.25')).toBe('-0.25');
+    expect(csvCell('1.5e-3')).toBe('1.5e-3');
+    expect(csvCell('system:default/checkout')).toBe('system:default/checkout');
+    expect(csvCell('a, b')).toBe('"a, b"');
   });
 });

@@ -37,8 +37,19 @@ export function formatMetric(
   }
 }
 
-const csvCell = (text: string) =>
-  /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * One CSV cell. Text a spreadsheet would run as a formula (starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return; group labels are model,
+ * team and entity names anyone may choose) gets a leading apostrophe, as
+ * OWASP advises against CSV injection; numbers stay numbers.
+ */
+export const csvCell = (value: string) => {
+  const text =
+    /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)
+      ? `'${value}`
+      : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
 
 /**
  * The metrics as CSV: one row for the totals and one per group, one

@@ -17,6 +17,8 @@ import { DetailCard } from './DetailCard';
 const OtherParty = ({ other }: { other: NonNullable<Conflict['other']> }) => {
   const releaseLink = useRouteRef(releaseRouteRef);
   const freezeLink = useRouteRef(freezeWindowRouteRef);
+  // A release the viewer may not read: busy, and nothing more to show.
+  if (other.type === 'restricted-release') return <>restricted release</>;
   const to =
     other.type === 'release'
       ? releaseLink({ id: other.id })
@@ -53,11 +55,7 @@ export const ConflictsCard = ({ release }: { release: Release }) => {
     body = (
       <List dense disablePadding aria-label="Conflicts of the planned window">
         {value.conflicts.map((c, i) => (
-          <ListItem
-            key={`${c.kind}-${c.other?.id ?? c.entityRef ?? i}`}
-            divider
-            disableGutters
-          >
+          <ListItem key={`${c.kind}-${i}`} divider disableGutters>
             <ListItemText
               primary={c.message}
               secondary={
@@ -67,7 +65,8 @@ export const ConflictsCard = ({ release }: { release: Release }) => {
                   {c.other && (
                     <>
                       {' · '}
-                      {c.other.type === 'release' ? 'release ' : 'freeze '}
+                      {c.other.type === 'freeze-window' ? 'freeze ' : ''}
+                      {c.other.type === 'release' ? 'release ' : ''}
                       <OtherParty other={c.other} />
                     </>
                   )}

@@ -44,7 +44,9 @@ export const ConflictList = ({
               }
               secondary={[
                 conflict.kind,
-                conflict.other?.title,
+                conflict.other?.type === 'restricted-release'
+                  ? 'restricted release'
+                  : conflict.other?.title,
                 conflict.overridable && blocking ? 'can be overridden' : '',
               ]
                 .filter(Boolean)

@@ -113,6 +113,19 @@ describe('ReleaseWizard', () => {
             overridable: true,
             message: 'starts in less than 24 hours',
           },
+          {
+            kind: 'dependency',
+            severity: 'warning',
+            entityRef: 'component:default/cart-service',
+            other: {
+              type: 'restricted-release',
+              start: '2030-01-07T08:30:00.000Z',
+              end: '2030-01-07T09:30:00.000Z',
+            },
+            overridable: true,
+            message:
+              'A restricted release changes an entity which it depends on (component:default/cart-service) in an overlapping window',
+          },
         ],
       }),
       findSlots: jest.fn().mockResolvedValue({
@@ -210,6 +223,11 @@ describe('ReleaseWizard', () => {
       'Blocking: Christmas trading freeze covers component:default/cart-service',
     );
     expect(items[1]).toHaveTextContent('Warning: starts in less than 24 hours');
+    // A release the user may not read: named for what it is, nothing more.
+    expect(items[2]).toHaveTextContent(
+      'Warning: A restricted release changes an entity which it depends on',
+    );
+    expect(items[2]).toHaveTextContent('dependency · restricted release');
 
     // A free slot replaces the window.
     fireEvent.click(screen.getByRole('button', { name: 'Find free slots' }));
