@@ -281,6 +281,7 @@ export const releaseManagementPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             context,
+            logger,
             models,
             releases,
             freezeWindows,

@@ -117,7 +117,12 @@ async function waitAtMost<T>(
 
 // lock_not_available, query_canceled (statement timeout),
 // idle_in_transaction_session_timeout.
-const LOCK_GONE_CODES = new Set(['55P03', '57014', '25P03']);
+const LOCK_GONE_REASONS: Record<string, string> = {
+  '55P03': 'another decision held the scheduling lock too long',
+  '57014': 'the decision took too long and was ended',
+  '25P03': 'the decision paused too long and was ended',
+};
+const LOCK_GONE_CODES = new Set(Object.keys(LOCK_GONE_REASONS));
 
 /**
  * A decision that ended because the lock could not be had in time or its
@@ -127,8 +132,12 @@ const LOCK_GONE_CODES = new Set(['55P03', '57014', '25P03']);
 export function asSchedulingUnavailable(error: unknown): unknown {
   const e = error as { code?: string; message?: string };
   if ((e?.code && LOCK_GONE_CODES.has(e.code)) || isDatabaseUnavailable(e)) {
+    // Said in our words: the database's own text (host names, statements)
+    // is for the log, not for the caller.
     return new ServiceUnavailableError(
-      `${TRY_AGAIN}: ${e.message ?? 'the database connection was lost'}`,
+      `${TRY_AGAIN}: ${
+        LOCK_GONE_REASONS[e.code ?? ''] ?? 'the database connection was lost'
+      }`,
     );
   }
   return error;

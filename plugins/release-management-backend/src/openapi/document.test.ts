@@ -33,6 +33,7 @@ describe('the OpenAPI document', () => {
         auditor: mockServices.auditor.mock(),
         releaseConditionTransformer: jest.fn(),
       }),
+      logger: mockServices.logger.mock(),
       models: {} as any,
       releases: {} as any,
       freezeWindows: {} as any,

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import type { HealthResponse } from '@release-management/plugin-release-management-common';
 import express, { type ErrorRequestHandler } from 'express';
@@ -50,6 +51,7 @@ function bodyError(error: any): Error | undefined {
  */
 export async function createRouter(options: {
   context: RouterContext;
+  logger: LoggerService;
   models: ReleaseModelService;
   releases: ReleaseService;
   freezeWindows: FreezeWindowService;
@@ -124,13 +126,19 @@ export async function createRouter(options: {
 
   // A database that is restarting or failing over is a 503 to try again,
   // not a 500: the request did not complete.
-  const databaseErrors: ErrorRequestHandler = (error, _req, _res, next) => {
+  // Its own text (addresses, statements) goes to the log, not the caller.
+  const databaseErrors: ErrorRequestHandler = (error, req, _res, next) => {
+    if (!isDatabaseUnavailable(error)) {
+      next(error);
+      return;
+    }
+    options.logger.warn(
+      `Database unavailable during ${req.method} ${req.path}: ${error.message}`,
+    );
     next(
-      isDatabaseUnavailable(error)
-        ? new ServiceUnavailableError(
-            `The database is not reachable at the moment; try again (${error.message})`,
-          )
-        : error,
+      new ServiceUnavailableError(
+        'The database is not reachable at the moment; try again',
+      ),
     );
   };
   router.use(databaseErrors);
