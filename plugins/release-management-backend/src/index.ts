@@ -13,4 +13,5 @@ export {
   hasScopeOwnedBy,
   hasScopeEntity,
   hasStatus,
+  hasVisibility,
 } from './permissions';

@@ -14,6 +14,7 @@ export function aRelease(overrides: Partial<Release> = {}): Release {
     releaseManager: 'user:default/radia.perlman',
     model: { name: 'normal', revision: 1 },
     status: 'scheduled',
+    visibility: 'normal',
     currentStage: 'execute',
     scope: [
       {
@@ -52,6 +53,7 @@ export function aCalendar(
     to: '2030-01-31T00:00:00.000Z',
     releases: [],
     truncated: false,
+    busy: [],
     freezes: [],
     maintenanceWindows: [],
     deployments: [],

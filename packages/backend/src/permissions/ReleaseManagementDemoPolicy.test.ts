@@ -70,8 +70,46 @@ describe('ReleaseManagementDemoPolicy', () => {
         result: AuthorizeResult.DENY,
       });
     }
+  });
+
+  it('keeps restricted releases to their manager, their scope owners and the release managers', async () => {
+    const claims = ['user:default/dev', 'group:default/team-cart'];
     expect(
-      await policy.handle({ permission: releaseReadPermission }, user),
+      await policyFor(claims).handle(
+        { permission: releaseReadPermission },
+        user,
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'release-management',
+      resourceType: 'release-management-release',
+      conditions: {
+        anyOf: [
+          {
+            not: {
+              rule: 'HAS_VISIBILITY',
+              resourceType: 'release-management-release',
+              params: { visibilities: ['restricted'] },
+            },
+          },
+          {
+            rule: 'IS_RELEASE_MANAGER',
+            resourceType: 'release-management-release',
+            params: { claims },
+          },
+          {
+            rule: 'HAS_SCOPE_OWNED_BY',
+            resourceType: 'release-management-release',
+            params: { claims },
+          },
+        ],
+      },
+    });
+    expect(
+      await policyFor(['user:default/dev', RELEASE_MANAGERS]).handle(
+        { permission: releaseReadPermission },
+        user,
+      ),
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 });

@@ -20,6 +20,7 @@ import {
   releaseApprovePermission,
   releaseModelManagePermission,
   releaseOverridePermission,
+  releaseReadPermission,
   releaseTransitionPermission,
   releaseUpdatePermission,
 } from '@release-management/plugin-release-management-common';
@@ -30,7 +31,10 @@ export const RELEASE_MANAGERS = 'group:default/release-managers';
 /**
  * The demo app's policy, showing the release-management rules at work:
  *
- * - everyone may read and plan releases;
+ * - everyone may read and plan releases, except restricted (embargoed)
+ *   ones: only their release manager, owners of their scope and the
+ *   release managers' group read those; everyone else sees their window
+ *   as busy and nothing more;
  * - release managers may do anything;
  * - others may change, move and approve only releases they manage or whose
  *   scope holds something their team owns (a conditional decision, which
@@ -69,6 +73,21 @@ export class ReleaseManagementDemoPolicy implements PermissionPolicy {
       return {
         result: isReleaseManager ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       };
+    }
+
+    if (isPermission(request.permission, releaseReadPermission)) {
+      if (isReleaseManager) return { result: AuthorizeResult.ALLOW };
+      return createReleaseConditionalDecision(request.permission, {
+        anyOf: [
+          {
+            not: releaseConditions.hasVisibility({
+              visibilities: ['restricted'],
+            }),
+          },
+          releaseConditions.isReleaseManager({ claims: ownershipEntityRefs }),
+          releaseConditions.hasScopeOwnedBy({ claims: ownershipEntityRefs }),
+        ],
+      });
     }
 
     for (const permission of [

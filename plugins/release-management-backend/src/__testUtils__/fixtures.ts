@@ -80,6 +80,7 @@ export function draftRelease(
     releaseManager: 'user:default/rm',
     model: { name: 'normal', revision: 1 },
     status: 'draft',
+    visibility: 'normal',
     scope: [
       {
         entityRef: 'component:default/cart',

@@ -36,6 +36,7 @@ function setUp(denied: string[] = []) {
       calendar: jest.fn(async () => ({
         releases: [{ id: 'r1', title: 'T', status: 'planned', reason: 'own' }],
         freezes: [],
+        busy: [],
         truncated: false,
       })),
     },

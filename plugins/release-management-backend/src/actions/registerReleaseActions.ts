@@ -78,6 +78,17 @@ export function registerReleaseActions(
               .passthrough(),
           ),
           freezes: z.array(z.object({}).passthrough()),
+          busy: z
+            .array(
+              z.object({
+                start: z.string(),
+                end: z.string(),
+                reason: z.string(),
+              }),
+            )
+            .describe(
+              'Windows of releases the caller may not read: busy, nothing more',
+            ),
           truncated: z.boolean(),
         }),
     },
@@ -107,6 +118,7 @@ export function registerReleaseActions(
         output: {
           releases: calendar.releases,
           freezes: calendar.freezes,
+          busy: calendar.busy,
           truncated: calendar.truncated,
         },
       };

@@ -9,7 +9,11 @@ import { DatabaseFreezeWindowStore } from './DatabaseFreezeWindowStore';
 import { DatabaseReleaseModelStore } from './DatabaseReleaseModelStore';
 import { DatabaseReleaseStore } from './DatabaseReleaseStore';
 import { ReleaseIndex } from './ReleaseIndex';
-import type { ReleaseListFilter, StoredRelease } from './ReleaseStore';
+import type {
+  ReleaseListFilter,
+  ScheduledQuery,
+  StoredRelease,
+} from './ReleaseStore';
 
 jest.setTimeout(60_000);
 
@@ -94,6 +98,7 @@ describe('ReleaseIndex and the cached stores', () => {
         await r.storeA.create(
           release(`r${String(i).padStart(2, '0')}`, {
             status: statuses[i % 4],
+            visibility: i % 5 === 0 ? 'restricted' : 'normal',
             releaseManager: `user:default/rm${i % 3}`,
             scope: [
               item(`c${i % 7}`),
@@ -152,6 +157,15 @@ describe('ReleaseIndex and the cached stores', () => {
         },
         {
           permission: {
+            anyOf: [
+              { not: { property: 'visibility', values: ['restricted'] } },
+              { property: 'releaseManager', values: ['user:default/rm2'] },
+            ],
+          },
+          limit: 100,
+        },
+        {
+          permission: {
             allOf: [
               { property: 'scopeEntity', values: ['component:default/c2'] },
               { property: 'status', values: [] },
@@ -172,26 +186,51 @@ describe('ReleaseIndex and the cached stores', () => {
       }
       const byId = (x: { id: string }, y: { id: string }) =>
         x.id < y.id ? -1 : 1;
-      for (const [from, to] of [
+      let restricted = 0;
+      for (const [from, to, readable] of [
         [0, 1],
         [9, 31],
         [59, 400],
         [2, 2.5],
-      ]) {
-        const options = {
+        // As a reader who may not see restricted releases except rm1's.
+        [0, 400, true],
+      ] as const) {
+        const options: ScheduledQuery = {
           from: at(from),
           to: at(to),
           statuses: ['planned', 'scheduled'] as any,
           excludeId: 'r05',
+          ...(readable
+            ? {
+                readable: {
+                  anyOf: [
+                    {
+                      not: {
+                        property: 'visibility' as const,
+                        values: ['restricted'],
+                      },
+                    },
+                    {
+                      property: 'releaseManager' as const,
+                      values: ['user:default/rm1'],
+                    },
+                  ],
+                },
+              }
+            : {}),
         };
         const mine = await r.indexB.listScheduled(options);
         const theirs = await r.storeB.listScheduled(options);
+        restricted += theirs.filter(x => x.restricted).length;
         expect(
           mine.sort(byId).map(x => ({ ...x, scope: [...x.scope].sort() })),
         ).toEqual(
           theirs.sort(byId).map(x => ({ ...x, scope: [...x.scope].sort() })),
         );
       }
+      // The reader above met restricted releases, so the comparison of
+      // `restricted` was not between two empty sets.
+      expect(restricted).toBeGreaterThan(0);
       await r.close();
     });
 

@@ -25,6 +25,7 @@ const SUMMARY_COLUMNS = [
   'title',
   'version_label',
   'status',
+  'visibility',
   'model_name',
   'release_manager',
   'planned_start',

@@ -43,7 +43,8 @@ export type ReleaseRuleFilter =
   | { property: 'releaseManager'; values: string[] }
   | { property: 'scopeOwner'; values: string[] }
   | { property: 'scopeEntity'; values: string[] }
-  | { property: 'status'; values: string[] };
+  | { property: 'status'; values: string[] }
+  | { property: 'visibility'; values: string[] };
 
 /** What a list request asks for. */
 export type ReleaseListFilter = {
@@ -75,6 +76,7 @@ export type ReleaseFields = Partial<
     | 'notes'
     | 'releaseManager'
     | 'status'
+    | 'visibility'
     | 'plannedWindow'
     | 'actualStart'
     | 'actualEnd'

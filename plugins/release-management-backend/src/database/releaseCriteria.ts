@@ -10,7 +10,7 @@ import type { ReleaseRuleFilter } from './ReleaseStore';
 
 /** What the rules look at of one release. */
 export type CriteriaSubject = {
-  row: Pick<ReleaseRow, 'release_manager' | 'status'>;
+  row: Pick<ReleaseRow, 'release_manager' | 'status' | 'visibility'>;
   scope: string[];
   owners: Array<string | null>;
 };
@@ -47,6 +47,8 @@ export function allows(
       return values.includes(e.row.release_manager);
     case 'status':
       return values.includes(e.row.status);
+    case 'visibility':
+      return values.includes(e.row.visibility);
     case 'scopeOwner':
       return e.owners.some(o => o !== null && values.includes(o));
     case 'scopeEntity':

@@ -101,6 +101,9 @@ function applyRule(
     case 'status':
       builder.whereIn('status', rule.values);
       break;
+    case 'visibility':
+      builder.whereIn('visibility', rule.values);
+      break;
     case 'scopeOwner':
       builder.whereExists(
         scopeSubquery(db).whereIn('release_scope.owner_ref', rule.values),

@@ -5,6 +5,7 @@
 import {
   MAX_RELEASE_WINDOW_DAYS,
   type ReleaseStatus,
+  type ReleaseVisibility,
 } from '@release-management/plugin-release-management-common';
 import { Knex } from 'knex';
 import { toStoredInstant } from './instants';
@@ -19,6 +20,7 @@ export type ReleaseRow = {
   model_name: string;
   model_revision: number;
   status: ReleaseStatus;
+  visibility: ReleaseVisibility;
   planned_start: string | null;
   planned_end: string | null;
   time_zone: string | null;
@@ -118,6 +120,7 @@ export async function hydrateReleases(
     releaseManager: row.release_manager,
     model: { name: row.model_name, revision: Number(row.model_revision) },
     status: row.status,
+    visibility: row.visibility,
     scope: scope
       .filter(s => s.release_id === row.id)
       .map(s => ({
@@ -191,6 +194,7 @@ export function fieldsToColumns(
   if (fields.releaseManager !== undefined)
     columns.release_manager = fields.releaseManager;
   if (fields.status !== undefined) columns.status = fields.status;
+  if (fields.visibility !== undefined) columns.visibility = fields.visibility;
   if (fields.plannedWindow !== undefined) {
     columns.planned_start = storedOrNull(fields.plannedWindow?.start);
     columns.planned_end = storedOrNull(fields.plannedWindow?.end);

@@ -5,6 +5,7 @@ export {
   hasScopeOwnedBy,
   hasScopeEntity,
   hasStatus,
+  hasVisibility,
 } from './rules';
 export {
   releaseConditions,

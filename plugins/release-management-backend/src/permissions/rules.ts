@@ -1,5 +1,8 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
-import { RELEASE_STATUSES } from '@release-management/plugin-release-management-common';
+import {
+  RELEASE_STATUSES,
+  releaseVisibilitySchema,
+} from '@release-management/plugin-release-management-common';
 import { z } from 'zod';
 import { releaseResourceRef } from './resourceRef';
 
@@ -78,10 +81,35 @@ export const hasStatus = createPermissionRule({
   toQuery: ({ statuses }) => ({ property: 'status', values: statuses }),
 });
 
+/**
+ * The release has one of the visibilities: with `not`, a policy keeps
+ * restricted (embargoed) releases from everyone but the people it names.
+ *
+ * @public
+ */
+export const hasVisibility = createPermissionRule({
+  name: 'HAS_VISIBILITY',
+  description:
+    'Allow releases with one of the visibilities (normal or restricted)',
+  resourceRef: releaseResourceRef,
+  paramsSchema: z.object({
+    visibilities: z
+      .array(releaseVisibilitySchema)
+      .describe('Release visibilities'),
+  }),
+  apply: (release, { visibilities }) =>
+    visibilities.includes(release.visibility),
+  toQuery: ({ visibilities }) => ({
+    property: 'visibility',
+    values: visibilities,
+  }),
+});
+
 /** Every rule of the release resource type. */
 export const releaseRules = {
   isReleaseManager,
   hasScopeOwnedBy,
   hasScopeEntity,
   hasStatus,
+  hasVisibility,
 };

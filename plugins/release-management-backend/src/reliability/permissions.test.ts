@@ -183,17 +183,40 @@ describe('permission bypass attempts', () => {
       expect((await listIds(rm)).totalCount).toBe(3);
     });
 
-    it('keeps hidden releases out of calendars and calendar feeds', async () => {
+    it('shows hidden releases in calendars and calendar feeds only as busy windows', async () => {
+      const range = `from=${new Date(soon - day).toISOString()}&to=${new Date(
+        soon + day,
+      ).toISOString()}`;
       const calendar = await app.api
-        .get(
-          `${base}/calendar?from=${new Date(
-            soon - day,
-          ).toISOString()}&to=${new Date(soon + day).toISOString()}`,
-        )
+        .get(`${base}/calendar?${range}`)
         .set('Authorization', owner);
       expect(calendar.status).toBe(200);
-      expect(JSON.stringify(calendar.body)).not.toContain(ids.search);
-      expect(JSON.stringify(calendar.body)).toContain(ids.cart);
+      const text = JSON.stringify(calendar.body);
+      expect(text).not.toContain(ids.search);
+      expect(text).not.toContain('Search hidden');
+      expect(text).toContain(ids.cart);
+      // Both search releases share the window; the one the owner manages
+      // is theirs to read, the other is a busy block.
+      expect(calendar.body.busy).toEqual([
+        { start: plannedWindow.start, end: plannedWindow.end, reason: 'all' },
+      ]);
+
+      // An entity's calendar: the busy window is the entity's own.
+      const entity = await app.api
+        .get(`${base}/calendar?${range}&entityRef=component:default/search`)
+        .set('Authorization', owner);
+      expect(entity.status).toBe(200);
+      expect(entity.body.busy).toEqual([
+        { start: plannedWindow.start, end: plannedWindow.end, reason: 'own' },
+      ]);
+      expect(entity.body.releases.map((r: any) => r.id)).toEqual([ids.managed]);
+
+      // The release manager reads everything: nothing is busy for them.
+      const whole = await app.api
+        .get(`${base}/calendar?${range}`)
+        .set('Authorization', rm);
+      expect(whole.body.busy).toEqual([]);
+      expect(JSON.stringify(whole.body)).toContain(ids.search);
 
       const feed = await app.api
         .post(`${base}/feeds`)
@@ -205,6 +228,9 @@ describe('permission bypass attempts', () => {
       expect(ics.status).toBe(200);
       expect(ics.text).toContain('Cart visible');
       expect(ics.text).not.toContain('Search hidden');
+      expect(ics.text).not.toContain(ids.search);
+      expect(ics.text).toContain('SUMMARY:Busy: restricted release');
+      expect(ics.text).toContain('CLASS:CONFIDENTIAL');
     });
 
     it('refuses a calendar feed token for another scope or once revoked', async () => {

@@ -45,6 +45,23 @@ const PRECEDENCE: Reason[] = [
   'all',
 ];
 
+/** Why a release is in a calendar, and the member entity that brought it in. */
+function reasonOf(
+  scope: string[],
+  members: Map<string, { reason: Reason }> | undefined,
+): { reason: Reason; via?: string } {
+  let reason: Reason = 'all';
+  let via: string | undefined;
+  for (const ref of scope) {
+    const hit = members?.get(ref);
+    if (hit && PRECEDENCE.indexOf(hit.reason) < PRECEDENCE.indexOf(reason)) {
+      reason = hit.reason;
+      via = ref;
+    }
+  }
+  return { reason, via };
+}
+
 /**
  * Calendars: the releases, freeze occurrences and maintenance windows in a
  * range for an entity and its neighbours, a system, a domain, an owner
@@ -68,7 +85,7 @@ export class CalendarService {
 
     // Independent reads, started together: the cached ones share one
     // look at the change counters.
-    const [{ items, more }, occurrences, models, deployments] =
+    const [{ items, more }, hidden, occurrences, models, deployments] =
       await Promise.all([
         this.deps.releaseStore.listSummaries({
           from: request.from,
@@ -79,6 +96,19 @@ export class CalendarService {
           permission: request.permission,
           limit: CALENDAR_LIMIT,
         }),
+        // What the caller may not read, through the same criteria turned
+        // round: shown as busy windows and nothing more.
+        request.permission
+          ? this.deps.releaseStore.listSummaries({
+              from: request.from,
+              to: request.to,
+              statuses: request.status,
+              models: request.model,
+              entityRefs: members ? [...members.keys()] : undefined,
+              permission: { not: request.permission },
+              limit: CALENDAR_LIMIT,
+            })
+          : { items: [], more: false },
         this.deps.freezeWindows.occurrences(request.from, request.to),
         request.entityRef ? this.deps.models.list() : [],
         request.deployments && this.deps.deploymentStore
@@ -91,20 +121,20 @@ export class CalendarService {
           : [],
       ]);
     const releases = items.map(r => {
-      let reason: Reason = 'all';
-      let via: string | undefined;
-      for (const ref of r.scope) {
-        const hit = members?.get(ref);
-        if (
-          hit &&
-          PRECEDENCE.indexOf(hit.reason) < PRECEDENCE.indexOf(reason)
-        ) {
-          reason = hit.reason;
-          via = ref;
-        }
-      }
+      const { reason, via } = reasonOf(r.scope, members);
       return { ...r, reason, ...(via ? { via } : {}) };
     });
+    const busy = hidden.items.flatMap(r =>
+      r.plannedWindow
+        ? [
+            {
+              start: r.plannedWindow.start,
+              end: r.plannedWindow.end,
+              reason: reasonOf(r.scope, members).reason,
+            },
+          ]
+        : [],
+    );
 
     const freezes = this.freezesFor(graph, occurrences, request, members);
 
@@ -136,7 +166,8 @@ export class CalendarService {
       from: request.from,
       to: request.to,
       releases,
-      truncated: more,
+      truncated: more || hidden.more,
+      busy,
       freezes,
       maintenanceWindows,
       deployments,

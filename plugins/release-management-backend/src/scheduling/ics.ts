@@ -1,5 +1,9 @@
 import type { CalendarResponse } from '@release-management/plugin-release-management-common';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, {
+  ICalEventBusyStatus,
+  ICalEventClass,
+  ICalEventStatus,
+} from 'ical-generator';
 
 const STATUS: Record<string, ICalEventStatus> = {
   draft: ICalEventStatus.TENTATIVE,
@@ -18,7 +22,8 @@ const STATUS: Record<string, ICalEventStatus> = {
  * A calendar as RFC 5545 text, in UTC so every client places events
  * correctly without time zone definitions: releases with a planned window as events
  * (status, scope, a link back to Backstage) and freeze occurrences as
- * events. UIDs are stable so clients update events instead of duplicating.
+ * events, and the windows of releases the owner may not read as busy
+ * blocks. UIDs are stable so clients update events instead of duplicating.
  */
 export function renderIcs(
   title: string,
@@ -51,6 +56,21 @@ export function renderIcs(
       url,
       status: STATUS[release.status],
       categories: [{ name: 'Release' }, { name: release.status }],
+    });
+  }
+  // Releases the feed's owner may not read: busy, nothing more. Their UIDs
+  // come from the window, the one thing shown, and two of them in the
+  // same window are one busy block.
+  for (const window of new Set(calendar.busy.map(b => `${b.start}/${b.end}`))) {
+    const [start, end] = window.split('/');
+    cal.createEvent({
+      id: `busy-${start}-${end}@release-management`,
+      start: new Date(start),
+      end: new Date(end),
+      summary: 'Busy: restricted release',
+      class: ICalEventClass.CONFIDENTIAL,
+      busystatus: ICalEventBusyStatus.BUSY,
+      categories: [{ name: 'Release' }, { name: 'restricted' }],
     });
   }
   for (const freeze of calendar.freezes) {

@@ -157,7 +157,11 @@ export class DemoDataSeeder {
     };
 
     let release = await asOf('created').create(
-      { ...demo.request, releaseManager: RELEASE_MANAGER },
+      {
+        ...demo.request,
+        visibility: demo.request.visibility ?? 'normal',
+        releaseManager: RELEASE_MANAGER,
+      },
       manager,
       credentials,
     );

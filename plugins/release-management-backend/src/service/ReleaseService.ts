@@ -107,6 +107,7 @@ export class ReleaseService {
       releaseManager,
       model: { name: model.name, revision: model.revision },
       status: 'draft',
+      visibility: request.visibility,
       scope,
       plannedWindow: request.plannedWindow ?? null,
       actualStart: null,

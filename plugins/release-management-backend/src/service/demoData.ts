@@ -2,6 +2,7 @@ import type {
   FreezeWindowDefinition,
   ReleaseReview,
   ReleaseStatus,
+  ReleaseVisibility,
 } from '@release-management/plugin-release-management-common';
 import type { createReleaseRequestSchema } from '@release-management/plugin-release-management-common';
 import type { DateTime } from 'luxon';
@@ -9,7 +10,10 @@ import type { z } from 'zod';
 
 /** A demo release: what to create and the statuses to walk it through. */
 export type DemoRelease = {
-  request: Omit<z.output<typeof createReleaseRequestSchema>, 'releaseManager'>;
+  request: Omit<
+    z.output<typeof createReleaseRequestSchema>,
+    'releaseManager' | 'visibility'
+  > & { visibility?: ReleaseVisibility };
   path: ReleaseStatus[];
   review?: ReleaseReview;
 };

@@ -85,6 +85,18 @@ export const calendarResponseSchema = z.object({
   releases: z.array(calendarReleaseSchema),
   /** More releases matched than one calendar shows (1000). */
   truncated: z.boolean(),
+  /**
+   * The planned windows of releases in the calendar's set that the caller
+   * may not read: busy, like a private event in a shared calendar, with
+   * no id, title, versions, manager or scope.
+   */
+  busy: z.array(
+    z.object({
+      start: z.string(),
+      end: z.string(),
+      reason: calendarReasonSchema,
+    }),
+  ),
   freezes: z.array(
     freezeOccurrenceSchema.extend({
       reason: z.enum(['all', 'direct', 'inherited', 'matches']),

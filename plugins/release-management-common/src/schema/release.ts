@@ -66,6 +66,18 @@ export const releaseReviewSchema = z
 /** @public */
 export type ReleaseReview = z.infer<typeof releaseReviewSchema>;
 
+/**
+ * Who may see a release. `normal`: whoever the read permission lets read
+ * releases. `restricted`: an embargoed change, such as a security fix,
+ * that a policy may keep to a few people with the `HAS_VISIBILITY` rule;
+ * others see its window as busy and nothing else.
+ *
+ * @public
+ */
+export const releaseVisibilitySchema = z.enum(['normal', 'restricted']);
+/** @public */
+export type ReleaseVisibility = z.infer<typeof releaseVisibilitySchema>;
+
 /** Body of `POST /releases`. @public */
 export const createReleaseRequestSchema = z
   .object({
@@ -77,6 +89,7 @@ export const createReleaseRequestSchema = z
     scope: scopeSchema.default([]),
     plannedWindow: timeWindowSchema.optional(),
     phases: z.array(releasePhaseSchema).max(20).default([]),
+    visibility: releaseVisibilitySchema.default('normal'),
   })
   .strict();
 /** @public */
@@ -101,6 +114,7 @@ export const patchReleaseRequestSchema = z
     actualEnd: instantSchema.nullable().optional(),
     phases: z.array(releasePhaseSchema).max(20).optional(),
     review: releaseReviewSchema.nullable().optional(),
+    visibility: releaseVisibilitySchema.optional(),
   })
   .strict();
 /** @public */
@@ -202,6 +216,7 @@ export const releaseSchema = z.object({
   releaseManager: z.string(),
   model: z.object({ name: z.string(), revision: z.number().int() }),
   status: releaseStatusSchema,
+  visibility: releaseVisibilitySchema,
   /** The stage the release is in: the first whose gate it has not passed. */
   currentStage: z.string().nullable(),
   scope: z.array(
