@@ -117,6 +117,22 @@ export function demoReleases(today: DateTime): DemoRelease[] {
       path: ['scheduled', 'in-progress', 'deployed', 'verified'],
     },
     {
+      // Embargoed until it ships: the demo policy keeps it to its release
+      // manager, the owners of payment-service and the release managers;
+      // everyone else sees a busy window on payment-service.
+      request: {
+        model: 'normal',
+        title: 'Card data exposure fix',
+        versionLabel: 'payments 7.2.1',
+        notes: 'Security fix; details under embargo until the release.',
+        scope: [{ entityRef: ref('payment-service'), version: '7.2.1' }],
+        plannedWindow: window(today, 9, 8, 2),
+        phases: [],
+        visibility: 'restricted',
+      },
+      path: ['planned'],
+    },
+    {
       request: {
         model: 'normal',
         title: 'Shipping labels v2',

@@ -61,6 +61,7 @@ export const CalendarLegend = () => {
       <Swatch label="soft freeze" className={classes.softFreeze} />
       <Swatch label="maintenance window" className={classes.maintenance} />
       <Swatch label="deployment" className={classes.deployment} />
+      <Swatch label="restricted release (busy)" className={classes.busy} />
     </Box>
   );
 };

@@ -131,6 +131,35 @@ describe('ReleaseCalendar', () => {
     );
   });
 
+  it('draws a release the viewer may not read as a busy block that opens nothing', async () => {
+    const api = mockApi({
+      getCalendar: jest.fn().mockResolvedValue({
+        ...january,
+        busy: [
+          {
+            start: local('2030-01-21T09:00:00'),
+            end: local('2030-01-21T11:00:00'),
+            reason: 'own',
+          },
+        ],
+      }),
+    });
+    renderCalendar(api);
+    const user = userEvent.setup();
+    const busy = await screen.findByRole('button', {
+      name: 'Busy: restricted release',
+    });
+    expect(within(busy).getByTitle(/a release you may not see/)).toBeTruthy();
+    const before = screen.getByTestId('location').textContent;
+    await user.click(busy);
+    expect(screen.getByTestId('location').textContent).toBe(before);
+    expect(
+      within(screen.getByRole('list', { name: 'Legend' })).getByText(
+        'restricted release (busy)',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('fetches the visible range again when the view or the date changes', async () => {
     const api = mockApi({
       getCalendar: jest.fn().mockResolvedValue(aCalendar()),

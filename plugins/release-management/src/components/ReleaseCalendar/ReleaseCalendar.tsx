@@ -123,23 +123,29 @@ export const ReleaseCalendar = ({
     if (response) setSeen(previous => seenIn(previous, response));
   }, [response]);
 
-  const { releases, freezes, maintenance, deployments } = useMemo(
+  const { releases, freezes, maintenance, deployments, busy } = useMemo(
     () =>
       response
         ? toCalendarEvents(response)
-        : { releases: [], freezes: [], maintenance: [], deployments: [] },
+        : {
+            releases: [],
+            freezes: [],
+            maintenance: [],
+            deployments: [],
+            busy: [],
+          },
     [response],
   );
 
   // Week views shade freezes and maintenance windows behind the releases;
   // month and agenda have no background, so freezes are events there.
   const events: CalendarEvent[] = useMemo(() => {
-    if (view === 'week') return [...releases, ...deployments];
+    if (view === 'week') return [...releases, ...busy, ...deployments];
     if (view === 'agenda') {
-      return [...releases, ...deployments, ...freezes, ...maintenance];
+      return [...releases, ...busy, ...deployments, ...freezes, ...maintenance];
     }
-    return [...releases, ...deployments, ...freezes];
-  }, [view, releases, freezes, maintenance, deployments]);
+    return [...releases, ...busy, ...deployments, ...freezes];
+  }, [view, releases, busy, freezes, maintenance, deployments]);
   const backgroundEvents = view === 'week' ? [...freezes, ...maintenance] : [];
 
   const open = useCallback(
@@ -171,6 +177,8 @@ export const ReleaseCalendar = ({
                 ? classes.hardFreeze
                 : classes.softFreeze,
           };
+        case 'busy':
+          return { className: classes.busy };
         case 'deployment':
           return {
             className: ['failed', 'rolled-back'].includes(
@@ -215,6 +223,7 @@ export const ReleaseCalendar = ({
     response &&
     !calendar.loading &&
     releases.length === 0 &&
+    busy.length === 0 &&
     freezes.length === 0 &&
     maintenance.length === 0 &&
     deployments.length === 0;

@@ -84,6 +84,8 @@ export const AgendaEvent = ({ event }: { event: CalendarEvent }) => {
   let kind = classes.maintenance;
   if (event.type === 'deployment') {
     kind = classes.deployment;
+  } else if (event.type === 'busy') {
+    kind = classes.busy;
   } else if (event.type === 'freeze') {
     kind =
       event.freeze.severity === 'hard'

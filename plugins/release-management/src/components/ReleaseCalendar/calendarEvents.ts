@@ -33,12 +33,22 @@ export type DeploymentEvent = Timed & {
   deployment: CalendarDeployment;
 };
 
+/** A release the viewer may not read: its window, and nothing more. */
+export type BusyEvent = Timed & {
+  type: 'busy';
+  busy: CalendarResponse['busy'][number];
+};
+
 /** Anything drawn on the release calendar. */
 export type CalendarEvent =
   | ReleaseEvent
   | FreezeEvent
   | MaintenanceEvent
-  | DeploymentEvent;
+  | DeploymentEvent
+  | BusyEvent;
+
+/** What a busy block is called wherever it is shown. */
+export const BUSY_LABEL = 'Busy: restricted release';
 
 // A deployment still running, or reported without an end, gets a short
 // bar so that it can be seen and clicked.
@@ -75,6 +85,7 @@ export function toCalendarEvents(response: CalendarResponse): {
   freezes: FreezeEvent[];
   maintenance: MaintenanceEvent[];
   deployments: DeploymentEvent[];
+  busy: BusyEvent[];
 } {
   const releases: ReleaseEvent[] = [];
   for (const release of response.releases) {
@@ -121,7 +132,15 @@ export function toCalendarEvents(response: CalendarResponse): {
       };
     },
   );
-  return { releases, freezes, maintenance, deployments };
+  const busy: BusyEvent[] = (response.busy ?? []).map((block, i) => ({
+    type: 'busy',
+    key: `busy-${block.start}-${block.end}-${i}`,
+    title: BUSY_LABEL,
+    start: new Date(block.start),
+    end: new Date(block.end),
+    busy: block,
+  }));
+  return { releases, freezes, maintenance, deployments, busy };
 }
 
 const REASONS: Record<CalendarRelease['reason'], string> = {
@@ -163,6 +182,11 @@ export function tooltipOf(event: CalendarEvent): string {
         .filter(Boolean)
         .join('\n');
     }
+    case 'busy':
+      return [
+        `${BUSY_LABEL}: a release you may not see`,
+        formatWindow(event.busy.start, event.busy.end),
+      ].join('\n');
     case 'deployment': {
       const d = event.deployment;
       return [

@@ -37,6 +37,8 @@ export type CalendarPalette = {
   maintenance: Swatch;
   deployment: Swatch;
   failedDeployment: Swatch;
+  /** A release the viewer may not read: a neutral, outlined busy block. */
+  busy: Swatch;
 };
 
 function opaque(colour: string): number[] {
@@ -181,6 +183,7 @@ export function calendarPalette(theme: Theme): CalendarPalette {
     },
     deployment: outlined(theme.palette.info.main),
     failedDeployment: outlined(theme.palette.error.main),
+    busy: outlined(theme.palette.grey[600]),
   };
 }
 
@@ -219,6 +222,7 @@ export function contrastFindings(palette: CalendarPalette): ContrastFinding[] {
     ['maintenance window', palette.maintenance],
     ['deployment', palette.deployment],
     ['failed deployment', palette.failedDeployment],
+    ['restricted release', palette.busy],
   ];
   for (const cell of palette.cells) {
     check('day names and dates', palette.cellText, cell, TEXT_CONTRAST);

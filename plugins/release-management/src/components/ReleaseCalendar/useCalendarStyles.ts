@@ -158,6 +158,7 @@ export const useCalendarStyles = makeStyles(theme => {
     maintenance: {},
     deployment: {},
     failedDeployment: {},
+    busy: {},
     cancelled: {},
     hardFreezeDay: {},
     softFreezeDay: {},
@@ -190,6 +191,13 @@ export const useCalendarStyles = makeStyles(theme => {
         border: `2px solid ${palette.deployment.border}`,
       },
       '& $failedDeployment': { borderColor: palette.failedDeployment.border },
+      // Busy with something the viewer may not see: no colour of a status.
+      '& $busy': {
+        color: palette.busy.text,
+        background: palette.busy.background,
+        border: `1px dashed ${palette.busy.border}`,
+        fontStyle: 'italic',
+      },
       '& $cancelled': { textDecoration: 'line-through' },
       '& $hardFreezeDay': {
         backgroundImage: hatching(palette.hardFreeze.hatching),

@@ -55,6 +55,7 @@ describe('ReleaseDetailPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('cart 4.2')).toBeInTheDocument();
     expect(screen.getByText('scheduled')).toBeInTheDocument();
+    expect(screen.queryByText('restricted')).not.toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'normal (revision 1)' }),
     ).toHaveAttribute('href', '/release-management/models/normal');
@@ -91,6 +92,18 @@ describe('ReleaseDetailPage', () => {
     expect(
       screen.getByRole('button', { name: 'Move to planned' }),
     ).toBeInTheDocument();
+  });
+
+  it('marks a restricted release, and only that', async () => {
+    renderDetailPage(
+      detailApi({
+        getRelease: async () => aRelease({ visibility: 'restricted' }),
+      }),
+    );
+    expect(await screen.findByText('restricted')).toHaveAttribute(
+      'class',
+      expect.stringContaining('MuiChip-label'),
+    );
   });
 
   it('reloads and says so when someone changed the release meanwhile', async () => {

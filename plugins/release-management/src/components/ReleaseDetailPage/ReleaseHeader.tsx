@@ -54,6 +54,13 @@ export const ReleaseHeader = ({ release }: { release: Release }) => {
             {release.versionLabel}
           </Typography>
           <Chip label={release.status} color="primary" />
+          {release.visibility === 'restricted' && (
+            <Chip
+              label="restricted"
+              variant="outlined"
+              title="An embargoed change: readers your policy keeps out see only its window"
+            />
+          )}
           <Box flexGrow={1} />
           <Link to={editLink({ id: release.id })} variant="button">
             Edit

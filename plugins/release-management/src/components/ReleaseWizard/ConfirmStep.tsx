@@ -29,6 +29,7 @@ export const ConfirmStep = ({ form }: { form: WizardForm }) => (
         'planned window': <WindowSummary form={form} />,
         scope: scopeOf(form).map(item => `${item.entityRef} @ ${item.version}`),
         notes: form.notes || '—',
+        visibility: form.restricted ? 'restricted' : 'normal',
       }}
     />
   </>

@@ -1,4 +1,6 @@
 import { Progress } from '@backstage/core-components';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -148,6 +150,22 @@ export const ModelStep = ({
           variant="outlined"
           margin="dense"
         />
+      </Grid>
+      <Grid item xs={12}>
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={form.restricted}
+              onChange={e => onChange({ restricted: e.target.checked })}
+              color="primary"
+            />
+          }
+          label="Restricted: an embargoed change, such as a security fix"
+        />
+        <Typography variant="caption" color="textSecondary" component="p">
+          Whom your permission policy keeps from restricted releases sees only
+          that their window is busy.
+        </Typography>
       </Grid>
     </Grid>
   );

@@ -196,6 +196,12 @@ describe('ReleaseWizard', () => {
     fireEvent.change(screen.getByLabelText('Version label'), {
       target: { value: 'cart 4.2' },
     });
+    // An embargoed fix: restricted, so a policy may keep it to a few.
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Restricted: an embargoed change, such as a security fix',
+      }),
+    );
     next();
 
     // Window, in Berlin time; the conflicts of the plan are listed.
@@ -257,6 +263,7 @@ describe('ReleaseWizard', () => {
       title: 'Basket sharing',
       versionLabel: 'cart 4.2',
       notes: '',
+      visibility: 'restricted',
       scope: [
         { entityRef: 'component:default/cart-service', version: '4.2.0' },
         { entityRef: 'api:default/pricing-api', version: '2.0.0' },
@@ -364,6 +371,7 @@ describe('ReleaseWizard', () => {
       title: 'Basket sharing v2',
       versionLabel: 'cart 4.2',
       notes: '',
+      visibility: 'normal',
       scope: [
         { entityRef: 'component:default/cart-service', version: '4.2.0' },
       ],

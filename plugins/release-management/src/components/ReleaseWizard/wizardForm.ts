@@ -27,6 +27,8 @@ export interface WizardForm {
   title: string;
   versionLabel: string;
   notes: string;
+  /** An embargoed change: readers the policy keeps out see only its window. */
+  restricted: boolean;
   start: string;
   end: string;
   timeZone: string;
@@ -40,6 +42,7 @@ export function emptyForm(timeZone: string): WizardForm {
     title: '',
     versionLabel: '',
     notes: '',
+    restricted: false,
     start: '',
     end: '',
     timeZone,
@@ -58,6 +61,7 @@ export function formFromRelease(release: Release, fallbackZone: string) {
     title: release.title,
     versionLabel: release.versionLabel,
     notes: release.notes,
+    restricted: release.visibility === 'restricted',
     start: release.plannedWindow
       ? instantToWallTime(release.plannedWindow.start, timeZone)
       : '',
@@ -103,6 +107,7 @@ export function createRequestOf(form: WizardForm): CreateReleaseRequest {
     versionLabel: form.versionLabel.trim(),
     notes: form.notes,
     scope: scopeOf(form),
+    visibility: form.restricted ? 'restricted' : 'normal',
     ...(window ? { plannedWindow: window } : {}),
   };
 }
@@ -118,6 +123,7 @@ export function patchRequestOf(
     versionLabel: form.versionLabel.trim(),
     notes: form.notes,
     scope: scopeOf(form),
+    visibility: form.restricted ? 'restricted' : 'normal',
     // null clears a window that was emptied while editing.
     plannedWindow: window ?? null,
   };
