@@ -27,6 +27,15 @@ export interface Config {
       productionEnvironments?: string[];
     };
 
+    /** Calendar feeds (ICS subscriptions). */
+    feeds?: {
+      /**
+       * Days a feed works before its owner must renew it; default 180.
+       * Renewing also applies the owner's current read permission.
+       */
+      expiryDays?: number;
+    };
+
     /** Repeating freeze and maintenance windows. */
     recurrence?: {
       /**

@@ -205,6 +205,15 @@ export const releaseManagementPlugin = createBackendPlugin({
           // Links in calendar feeds point here.
           appBaseUrl:
             config.getOptionalString('app.baseUrl') ?? 'http://localhost:3000',
+          userExists: async userRef =>
+            Boolean(
+              await deps.catalog.getEntityByRef(userRef, {
+                credentials: await deps.auth.getOwnServiceCredentials(),
+              }),
+            ),
+          expiryDays: config.getOptionalNumber(
+            'releaseManagement.feeds.expiryDays',
+          ),
         });
         const analysis = new AnalysisService(
           snapshots,

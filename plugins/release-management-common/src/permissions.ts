@@ -174,6 +174,18 @@ export const metricsReadPermission = createPermission({
 });
 
 /**
+ * List every user's calendar feeds and revoke any of them: for
+ * administrators, e.g. when someone leaves or a feed URL leaked. Owners
+ * list, renew and revoke their own feeds without it.
+ *
+ * @public
+ */
+export const feedManagePermission = createPermission({
+  name: 'release-management.feed.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the plugin, for registration with the permission
  * framework and for policies that want to list them.
  *
@@ -198,4 +210,5 @@ export const releaseManagementPermissions: Array<
   deploymentOverridePermission,
   analysisReadPermission,
   metricsReadPermission,
+  feedManagePermission,
 ];

@@ -134,4 +134,16 @@ export const catalogEntities: Entity[] = [
   component('cart', 'team-cart', 'checkout', ['component:default/pricing']),
   component('pricing', 'team-cart', 'checkout'),
   component('search', 'group:default/team-search', 'discovery'),
+  // The users of the test app (see testApp.ts): feeds check their owner.
+  ...['rm', 'owner', 'cab1', 'cab2', 'outsider'].map(testUser),
 ];
+
+/** A user entity of the catalog, as the feeds' owner check reads it. */
+export function testUser(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace: 'default' },
+    spec: { memberOf: [] },
+  };
+}

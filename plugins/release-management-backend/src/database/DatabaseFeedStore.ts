@@ -12,6 +12,7 @@ type FeedRow = {
   scope: string;
   read_filter: string | null;
   created_at: string;
+  expires_at: string;
   revoked_at: string | null;
 };
 
@@ -34,6 +35,7 @@ export class DatabaseFeedStore implements FeedStore {
       scope: JSON.stringify(feed.scope),
       read_filter: feed.readFilter ? JSON.stringify(feed.readFilter) : null,
       created_at: feed.now,
+      expires_at: feed.expiresAt,
       revoked_at: null,
     });
     const row = await this.db<FeedRow>('calendar_feeds')
@@ -56,12 +58,46 @@ export class DatabaseFeedStore implements FeedStore {
     return rows.map(toFeed);
   }
 
-  async revoke(id: string, owner: string, now: string): Promise<boolean> {
+  async listActive(limit: number): Promise<StoredFeed[]> {
+    const rows = await this.db<FeedRow>('calendar_feeds')
+      .whereNull('revoked_at')
+      .orderBy('created_at', 'desc')
+      .limit(limit);
+    return rows.map(toFeed);
+  }
+
+  async revoke(
+    id: string,
+    owner: string | undefined,
+    now: string,
+  ): Promise<boolean> {
     const updated = await this.db<FeedRow>('calendar_feeds')
-      .where({ id, owner })
+      .where({ id })
+      .modify(q => {
+        if (owner !== undefined) q.where({ owner });
+      })
       .whereNull('revoked_at')
       .update({ revoked_at: now });
     return updated > 0;
+  }
+
+  async renew(
+    id: string,
+    owner: string,
+    change: Parameters<FeedStore['renew']>[2],
+  ): Promise<StoredFeed | undefined> {
+    const updated = await this.db<FeedRow>('calendar_feeds')
+      .where({ id, owner })
+      .whereNull('revoked_at')
+      .update({
+        expires_at: change.expiresAt,
+        read_filter: change.readFilter
+          ? JSON.stringify(change.readFilter)
+          : null,
+      });
+    if (updated === 0) return undefined;
+    const row = await this.db<FeedRow>('calendar_feeds').where({ id }).first();
+    return toFeed(row!);
   }
 }
 
@@ -73,6 +109,7 @@ function toFeed(row: FeedRow): StoredFeed {
     scope: JSON.parse(row.scope) as FeedScope,
     ...(row.read_filter ? { readFilter: JSON.parse(row.read_filter) } : {}),
     createdAt: row.created_at,
+    expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
   };
 }

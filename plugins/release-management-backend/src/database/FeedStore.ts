@@ -21,9 +21,27 @@ export interface FeedStore {
     scope: FeedScope;
     readFilter?: PermissionCriteria<ReleaseRuleFilter>;
     now: string;
+    expiresAt: string;
   }): Promise<StoredFeed>;
   findByTokenHash(tokenHash: string): Promise<StoredFeed | undefined>;
   listByOwner(owner: string): Promise<StoredFeed[]>;
-  /** Marks the feed revoked; false when the owner has no such feed. */
-  revoke(id: string, owner: string, now: string): Promise<boolean>;
+  /** Every feed not revoked, newest first, at most `limit`. */
+  listActive(limit: number): Promise<StoredFeed[]>;
+  /**
+   * Marks the feed revoked; false when there is no such active feed (of
+   * `owner`, when one is given).
+   */
+  revoke(id: string, owner: string | undefined, now: string): Promise<boolean>;
+  /**
+   * Gives the owner's active feed a new expiry and the read criteria the
+   * owner has now; undefined when they have no such active feed.
+   */
+  renew(
+    id: string,
+    owner: string,
+    change: {
+      expiresAt: string;
+      readFilter?: PermissionCriteria<ReleaseRuleFilter>;
+    },
+  ): Promise<StoredFeed | undefined>;
 }

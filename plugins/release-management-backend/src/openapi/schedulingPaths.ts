@@ -123,9 +123,32 @@ export const schedulingPaths = {
   },
   '/feeds/{id}': {
     delete: {
-      summary: 'Revoke a calendar feed',
+      summary:
+        "Revoke a calendar feed: your own, or anyone's with release-management.feed.manage",
       parameters: [param('id', 'Feed id')],
       responses: { '204': { description: 'Revoked' }, ...E401, ...E404 },
+    },
+  },
+  '/feeds/{id}/renew': {
+    post: {
+      summary: 'Give your feed another lifetime, showing what you may read now',
+      parameters: [param('id', 'Feed id')],
+      responses: {
+        '200': ok('Renewed', ref('CalendarFeed')),
+        ...E401,
+        ...E404,
+      },
+    },
+  },
+  '/admin/feeds': {
+    get: {
+      summary:
+        "Every user's active calendar feeds (release-management.feed.manage)",
+      responses: {
+        '200': ok('Feeds', list('OwnedFeed')),
+        ...E401,
+        ...E403,
+      },
     },
   },
   '/ics/{token}': {

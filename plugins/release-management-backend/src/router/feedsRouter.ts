@@ -1,6 +1,7 @@
 import { NotAllowedError } from '@backstage/errors';
 import {
   createFeedRequestSchema,
+  feedManagePermission,
   releaseReadPermission,
 } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
@@ -51,6 +52,33 @@ export function createFeedsRouter(ctx: RouterContext, feeds: FeedService) {
     res.json({ items: await feeds.list(actor.ref) });
   });
 
+  // Every user's feeds, for administrators.
+  router.get('/admin/feeds', async (req, res) => {
+    const credentials = await ctx.credentials(req);
+    await ctx.authorize(credentials, feedManagePermission);
+    res.json({ items: await feeds.listAll() });
+  });
+
+  router.post('/feeds/:id/renew', async (req, res) => {
+    const feed = await ctx.audited(
+      req,
+      'calendar-feed-renew',
+      { feedId: req.params.id },
+      async () => {
+        const credentials = await ctx.credentials(req);
+        const id = pathId(req, 'feed id');
+        const readFilter = await ctx.releaseFilter(
+          credentials,
+          releaseReadPermission,
+        );
+        const actor = await ctx.actor(credentials);
+        return feeds.renew({ id, owner: actor.ref, readFilter });
+      },
+      f => ({ expiresAt: f.expiresAt }),
+    );
+    res.json(feed);
+  });
+
   router.delete('/feeds/:id', async (req, res) => {
     await ctx.audited(
       req,
@@ -60,7 +88,9 @@ export function createFeedsRouter(ctx: RouterContext, feeds: FeedService) {
         const credentials = await ctx.credentials(req);
         const id = pathId(req, 'feed id');
         const actor = await ctx.actor(credentials);
-        await feeds.revoke(id, actor.ref);
+        // Administrators revoke anyone's feed; others their own.
+        const anyFeed = await ctx.isAllowed(credentials, feedManagePermission);
+        await feeds.revoke(id, anyFeed ? undefined : actor.ref);
       },
     );
     res.status(204).end();
@@ -69,6 +99,12 @@ export function createFeedsRouter(ctx: RouterContext, feeds: FeedService) {
   // Reached without a Backstage token (see plugin.ts): the token in the
   // path is the credential.
   router.get('/ics/:token', async (req, res) => {
+    // The token is a credential: the access log, which prints the URL when
+    // the response is sent, gets it without the token.
+    req.originalUrl = req.originalUrl.replace(
+      /\/ics\/[^/?#]*/,
+      '/ics/<token>.ics',
+    );
     const file = parse(tokenSchema, req.params.token, 'feed token');
     const ics = await feeds.render(file.slice(0, -'.ics'.length));
     res

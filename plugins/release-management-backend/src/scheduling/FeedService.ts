@@ -3,6 +3,7 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   CalendarFeed,
   FeedScope,
+  OwnedFeed,
 } from '@release-management/plugin-release-management-common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ReleaseRuleFilter } from '../database/ReleaseStore';
@@ -14,6 +15,13 @@ import { renderIcs } from './ics';
 /** How far back and ahead a feed reaches. */
 const FEED_PAST_DAYS = 90;
 const FEED_FUTURE_DAYS = 365;
+/** How long a feed works before its owner must renew it, by default. */
+export const DEFAULT_FEED_EXPIRY_DAYS = 180;
+/** The most feeds an administrator's list shows. */
+const ADMIN_LIST_LIMIT = 1000;
+const DAY_MS = 86_400_000;
+
+const NO_SUCH_FEED = 'No such calendar feed, or it was revoked';
 
 const hash = (token: string) =>
   createHash('sha256').update(token).digest('hex');
@@ -22,8 +30,10 @@ const hash = (token: string) =>
  * Calendar feeds for calendar clients, which cannot send Backstage tokens:
  * a signed-in user creates a feed; its URL carries a random 256-bit token
  * of which only the hash is stored. The feed shows what the user could read
- * when it was made (the policy's criteria are stored with it) and stops
- * working when revoked.
+ * when it was made or last renewed (the policy's criteria are stored with
+ * it; calendar clients bring no credentials to ask the policy again), and
+ * stops working when revoked, when it expires, or when its owner is no
+ * longer in the catalog, which is checked at every fetch.
  */
 export class FeedService {
   constructor(
@@ -35,8 +45,16 @@ export class FeedService {
       apiBaseUrl: string;
       /** e.g. http://localhost:3000 */
       appBaseUrl: string;
+      /** Whether the user is still in the catalog; read at every fetch. */
+      userExists: (userRef: string) => Promise<boolean>;
+      expiryDays?: number;
     },
   ) {}
+
+  private expiryFrom(now: Date): string {
+    const days = this.deps.expiryDays ?? DEFAULT_FEED_EXPIRY_DAYS;
+    return new Date(now.getTime() + days * DAY_MS).toISOString();
+  }
 
   async create(options: {
     owner: string;
@@ -53,6 +71,7 @@ export class FeedService {
       scope: options.scope,
       readFilter: options.readFilter,
       now: this.deps.clock.now().toISOString(),
+      expiresAt: this.expiryFrom(this.deps.clock.now()),
     });
     return {
       ...publicFeed(feed),
@@ -64,7 +83,16 @@ export class FeedService {
     return (await this.deps.store.listByOwner(owner)).map(publicFeed);
   }
 
-  async revoke(id: string, owner: string): Promise<void> {
+  /** Every active feed with its owner, for administrators. */
+  async listAll(): Promise<OwnedFeed[]> {
+    return (await this.deps.store.listActive(ADMIN_LIST_LIMIT)).map(feed => ({
+      ...publicFeed(feed),
+      owner: feed.owner,
+    }));
+  }
+
+  /** Revokes a feed of `owner`, or any feed when `owner` is undefined. */
+  async revoke(id: string, owner: string | undefined): Promise<void> {
     if (
       !(await this.deps.store.revoke(
         id,
@@ -73,18 +101,48 @@ export class FeedService {
       ))
     ) {
       throw new NotFoundError(
-        `You have no active calendar feed with id "${id}"`,
+        owner === undefined
+          ? `There is no active calendar feed with id "${id}"`
+          : `You have no active calendar feed with id "${id}"`,
       );
     }
+  }
+
+  /**
+   * Another lifetime for the owner's feed, with what they may read now: a
+   * policy that changed since the feed was made applies from here on.
+   */
+  async renew(options: {
+    id: string;
+    owner: string;
+    readFilter?: PermissionCriteria<ReleaseRuleFilter>;
+  }): Promise<CalendarFeed> {
+    const feed = await this.deps.store.renew(options.id, options.owner, {
+      expiresAt: this.expiryFrom(this.deps.clock.now()),
+      readFilter: options.readFilter,
+    });
+    if (!feed) {
+      throw new NotFoundError(
+        `You have no active calendar feed with id "${options.id}"`,
+      );
+    }
+    return publicFeed(feed);
   }
 
   /** The ICS text of a feed; NotFoundError for unknown or revoked tokens. */
   async render(token: string): Promise<string> {
     const feed = await this.deps.store.findByTokenHash(hash(token));
-    if (!feed || feed.revokedAt) {
-      throw new NotFoundError('No such calendar feed, or it was revoked');
-    }
+    if (!feed || feed.revokedAt) throw new NotFoundError(NO_SUCH_FEED);
     const now = this.deps.clock.now().getTime();
+    if (Date.parse(feed.expiresAt) <= now) {
+      throw new NotFoundError(
+        `This calendar feed expired on ${feed.expiresAt}; its owner can renew it in Backstage`,
+      );
+    }
+    // Someone who left (removed from the catalog) takes their feeds along.
+    if (!(await this.deps.userExists(feed.owner))) {
+      throw new NotFoundError(NO_SUCH_FEED);
+    }
     const scope = feed.scope;
     const calendar = await this.deps.calendars.calendar({
       from: new Date(now - FEED_PAST_DAYS * 86_400_000).toISOString(),
@@ -117,6 +175,7 @@ function publicFeed(feed: CalendarFeed): CalendarFeed {
     title: feed.title,
     scope: feed.scope,
     createdAt: feed.createdAt,
+    expiresAt: feed.expiresAt,
     revokedAt: feed.revokedAt,
   };
 }

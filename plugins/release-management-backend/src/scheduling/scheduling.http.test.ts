@@ -1,11 +1,36 @@
 import ICAL from 'ical.js';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { testUser } from '../__testUtils__/fixtures';
 import { sampleCatalog, sampleModels } from '../__testUtils__/sampleCatalog';
 import { as, base, startTestApp } from '../__testUtils__/testApp';
 
 jest.setTimeout(60_000);
 
 const rm = as('user:default/rm');
+const admin = 'user:default/feed-admin';
+
+// Everything is allowed but managing other people's feeds, which only the
+// feed administrator may.
+const decide = (
+  requests: Array<{ permission: { name: string } }>,
+  credentials: BackstageCredentials,
+) =>
+  requests.map(r => ({
+    result:
+      r.permission.name !== 'release-management.feed.manage' ||
+      (credentials.principal as { userEntityRef?: string }).userEntityRef ===
+        admin
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+  }));
+const permissions = mockServices.permissions.mock({
+  authorize: async (requests, { credentials }) =>
+    decide(requests as any, credentials) as any,
+  authorizeConditional: async (requests, { credentials }) =>
+    decide(requests as any, credentials) as any,
+});
 const c = (n: string) => `component:default/${n}`;
 const day = 86_400_000;
 // A Tuesday two weeks or more ahead, 08:00-10:00 UTC (09:00 or 10:00 in
@@ -28,7 +53,8 @@ describe('scheduling over HTTP on the sample catalog', () => {
 
   beforeAll(async () => {
     app = await startTestApp({
-      entities: sampleCatalog(),
+      entities: [...sampleCatalog(), testUser('rm')],
+      permissions: permissions.factory,
       models: sampleModels(),
     });
   });
@@ -259,14 +285,42 @@ describe('scheduling over HTTP on the sample catalog', () => {
       url.pathname.split('/').pop()!.slice(0, 20),
     );
 
-    // Someone else cannot revoke it.
+    // It expires: 180 days by default, renewable by its owner.
+    expect(
+      Date.parse(created.body.expiresAt) - Date.parse(created.body.createdAt),
+    ).toBe(180 * day);
+    const renewed = await post(`/feeds/${created.body.id}/renew`, {});
+    expect(renewed.status).toBe(200);
+    expect(Date.parse(renewed.body.expiresAt)).toBeGreaterThanOrEqual(
+      Date.parse(created.body.expiresAt),
+    );
+    await app.api
+      .post(`${base}/feeds/${created.body.id}/renew`)
+      .set('Authorization', as('user:default/outsider'))
+      .expect(404);
+
+    // Someone else cannot list or revoke it; the feed administrator can.
     await app.api
       .delete(`${base}/feeds/${created.body.id}`)
       .set('Authorization', as('user:default/outsider'))
       .expect(404);
     await app.api
+      .get(`${base}/admin/feeds`)
+      .set('Authorization', as('user:default/outsider'))
+      .expect(403);
+    const all = await app.api
+      .get(`${base}/admin/feeds`)
+      .set('Authorization', as(admin));
+    expect(all.status).toBe(200);
+    expect(all.body.items).toContainEqual(
+      expect.objectContaining({
+        id: created.body.id,
+        owner: 'user:default/rm',
+      }),
+    );
+    await app.api
       .delete(`${base}/feeds/${created.body.id}`)
-      .set('Authorization', rm)
+      .set('Authorization', as(admin))
       .expect(204);
     const revoked = await app.api.get(url.pathname);
     expect(revoked.status).toBe(404);

@@ -152,10 +152,19 @@ export const calendarFeedSchema = z.object({
   title: z.string(),
   scope: feedScopeSchema,
   createdAt: z.string(),
+  /** After this the feed answers 404 until its owner renews it. */
+  expiresAt: z.string(),
   revokedAt: z.string().nullable(),
 });
 /** @public */
 export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+
+/** A feed as an administrator lists it: with its owner. @public */
+export const ownedFeedSchema = calendarFeedSchema.extend({
+  owner: z.string(),
+});
+/** @public */
+export type OwnedFeed = z.infer<typeof ownedFeedSchema>;
 
 /** @public */
 export const createdFeedSchema = calendarFeedSchema.extend({

@@ -139,6 +139,8 @@ export interface ReleaseManagementApi {
   listFeeds(): Promise<CalendarFeed[]>;
   createFeed(scope: FeedScope, title?: string): Promise<CreatedCalendarFeed>;
   revokeFeed(id: string): Promise<void>;
+  /** Another lifetime for one's own feed, with what one may read now. */
+  renewFeed(id: string): Promise<CalendarFeed>;
 
   /** The ITIL key metrics and DORA figures for a period, optionally grouped. */
   getMetrics(query: MetricsQuery): Promise<MetricsResponse>;

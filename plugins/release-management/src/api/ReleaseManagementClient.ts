@@ -306,6 +306,15 @@ export class ReleaseManagementClient implements ReleaseManagementApi {
     await this.send('DELETE', `/feeds/${enc(id)}`, undefined);
   }
 
+  renewFeed(id: string) {
+    return this.send(
+      'POST',
+      `/feeds/${enc(id)}/renew`,
+      undefined,
+      calendarFeedSchema,
+    );
+  }
+
   getMetrics(query: MetricsQuery) {
     return this.get(`/metrics?${toSearchParams(query)}`, metricsResponseSchema);
   }
