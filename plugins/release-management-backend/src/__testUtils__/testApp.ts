@@ -1,4 +1,7 @@
-import type { ServiceFactory } from '@backstage/backend-plugin-api';
+import type {
+  BackendFeature,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -48,10 +51,14 @@ export async function startTestApp(
     catalog?: ServiceFactory;
     /** More service factories, e.g. a notification service that records. */
     services?: ServiceFactory[];
+    /** More plugins and modules, e.g. the permission backend and a policy. */
+    features?: BackendFeature[];
     /** `backend` config, e.g. a `database` for Backstage's own database service. */
     backend?: object;
     /** More `releaseManagement` config, e.g. `notifications`. */
     releaseManagement?: object;
+    /** More top-level config, e.g. `permission: { enabled: true }`. */
+    config?: object;
   } = {},
 ) {
   const auditEvents: AuditEvent[] = [];
@@ -89,6 +96,7 @@ export async function startTestApp(
         }),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           app: { baseUrl: 'http://localhost:3000' },
           ...(options.backend ? { backend: options.backend } : {}),
           releaseManagement: {
@@ -107,6 +115,7 @@ export async function startTestApp(
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
       ...(options.services ?? []),
+      ...(options.features ?? []),
     ],
   });
   return { api: request(backend.server), auditEvents, backend };
