@@ -17,6 +17,9 @@ import type { ReleaseModelService } from '../service/ReleaseModelService';
 import { detectConflicts } from './conflicts';
 import { maintenanceOccurrences } from './maintenanceWindows';
 
+/** Conflict checks a slot search runs before it lets other work run. */
+const SLOT_CHECKS_PER_TURN = 50;
+
 /** Releases that hold their window: the ones others must plan around. */
 export const COMMITTED_STATUSES: ReleaseStatus[] = [
   'planned',
@@ -147,7 +150,14 @@ export class SchedulingService {
       this.deps.freezeWindows.occurrences(rangeFrom, rangeTo),
     ]);
     const slots = [];
+    let checked = 0;
     for (const start of candidates) {
+      // A year of hourly candidates is thousands of conflict checks: hand
+      // the event loop back now and then, so that one search never holds
+      // up the other requests of the backend (every plugin's) for long.
+      if (++checked % SLOT_CHECKS_PER_TURN === 0) {
+        await new Promise(resolve => setImmediate(resolve));
+      }
       const plan = {
         scope: request.scope,
         start: new Date(start).toISOString(),
