@@ -73,6 +73,13 @@ export interface Config {
       maxEntities?: number;
       /** Entities per catalog request while building; default 1000. */
       pageSize?: number;
+      /**
+       * Seconds after a refresh during which `POST /analysis/snapshot/refresh`
+       * answers with that snapshot instead of reading the whole catalog
+       * again, so that a loop of requests cannot keep the catalog busy;
+       * default 30.
+       */
+      refreshCooldownSeconds?: number;
     };
 
     /**

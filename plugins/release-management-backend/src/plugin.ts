@@ -154,6 +154,9 @@ export const releaseManagementPlugin = createBackendPlugin({
             config.getOptionalNumber('releaseManagement.analysis.pageSize') ??
             1000,
           annotationKeys: () => models.selectorAnnotationKeys(),
+          refreshCooldownSeconds: config.getOptionalNumber(
+            'releaseManagement.analysis.refreshCooldownSeconds',
+          ),
         });
         const scheduling = new SchedulingService({
           releaseStore: releaseIndex,

@@ -617,3 +617,52 @@ describe('conditional read permission', () => {
     ]);
   });
 });
+
+describe('calendars without the freeze window and model read permissions', () => {
+  it('leave out freezes and maintenance windows, not the releases', async () => {
+    const hidden = new Set([
+      'release-management.freeze-window.read',
+      'release-management.model.read',
+    ]);
+    const decide = (requests: Array<{ permission: { name: string } }>) =>
+      requests.map(r => ({
+        result: hidden.has(r.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      }));
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests => decide(requests as any) as any,
+      authorizeConditional: async requests => decide(requests as any) as any,
+    });
+    const { api } = await startTestApp({ permissions: permissions.factory });
+    const other = await startTestApp();
+    for (const app of [api, other.api]) {
+      await app
+        .post(`${base}/freeze-windows`)
+        .set('Authorization', rm)
+        .send(
+          freezeBody({
+            start: '2030-01-05T00:00:00Z',
+            end: '2030-01-06T00:00:00Z',
+          }),
+        );
+    }
+    // A release of the model from config, readable without the model
+    // permission's help.
+    await api
+      .post(`${base}/releases`)
+      .set('Authorization', rm)
+      .send(releaseBody({ model: 'config-normal' }))
+      .expect(201);
+    const query = '/calendar?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z';
+    const calendar = await api.get(`${base}${query}`).set('Authorization', rm);
+    expect(calendar.status).toBe(200);
+    expect(calendar.body.releases).toHaveLength(1);
+    expect(calendar.body.freezes).toEqual([]);
+    // With the permissions the same freeze window is on the calendar.
+    const allowed = await other.api
+      .get(`${base}${query}`)
+      .set('Authorization', rm);
+    expect(allowed.body.freezes).toHaveLength(1);
+  });
+});

@@ -100,6 +100,8 @@ export async function startTestApp(
           app: { baseUrl: 'http://localhost:3000' },
           ...(options.backend ? { backend: options.backend } : {}),
           releaseManagement: {
+            // Tests refresh the snapshot on purpose, one right after another.
+            analysis: { refreshCooldownSeconds: 0 },
             ...options.releaseManagement,
             models: (options.models ?? [
               { name: 'config-normal', ...normalModelInput },

@@ -5,9 +5,11 @@ import {
   conflictCheckRequestSchema,
   createReleaseRequestSchema,
   deploymentReadPermission,
+  freezeWindowReadPermission,
   metricsQuerySchema,
   metricsReadPermission,
   releaseCreatePermission,
+  releaseModelReadPermission,
   releaseReadPermission,
   releaseUpdatePermission,
 } from '@release-management/plugin-release-management-common';
@@ -113,6 +115,11 @@ export function registerReleaseActions(
         ...query,
         permission,
         deployments: await ctx.isAllowed(credentials, deploymentReadPermission),
+        freezes: await ctx.isAllowed(credentials, freezeWindowReadPermission),
+        maintenanceWindows: await ctx.isAllowed(
+          credentials,
+          releaseModelReadPermission,
+        ),
       });
       return {
         output: {

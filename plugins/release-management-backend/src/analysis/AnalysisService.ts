@@ -44,7 +44,7 @@ export class AnalysisService {
 
   async refreshSnapshot(): Promise<SnapshotInfo> {
     try {
-      return this.snapshots.info(await this.snapshots.refresh());
+      return this.snapshots.info(await this.snapshots.requestRefresh());
     } catch {
       // refresh() keeps the old snapshot and its error; report both.
       return this.snapshotInfo();

@@ -93,4 +93,23 @@ describe('CatalogSnapshotService', () => {
     expect(a).toBe(b);
     expect(spy).toHaveBeenCalledTimes(3);
   });
+
+  it('answers requested refreshes within the cooldown with the snapshot it has', async () => {
+    const catalog = catalogServiceMock({ entities });
+    const spy = jest.spyOn(catalog, 'queryEntities');
+    const { snapshots, advance } = service(catalog);
+    const first = await snapshots.requestRefresh();
+    expect(spy).toHaveBeenCalledTimes(3);
+    // A loop of requests within 30 s reads the catalog no more.
+    for (let i = 0; i < 10; i++) {
+      advance(2);
+      expect(await snapshots.requestRefresh()).toBe(first);
+    }
+    expect(spy).toHaveBeenCalledTimes(3);
+    // Past the cooldown a request rebuilds.
+    advance(11);
+    const second = await snapshots.requestRefresh();
+    expect(second).not.toBe(first);
+    expect(spy).toHaveBeenCalledTimes(6);
+  });
 });

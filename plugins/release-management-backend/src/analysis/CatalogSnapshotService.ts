@@ -76,8 +76,26 @@ export class CatalogSnapshotService {
       pageSize: number;
       /** Annotation keys selectors use, kept besides the model annotation. */
       annotationKeys: () => Promise<string[]>;
+      /** How long a snapshot answers a requested refresh; default 30 s. */
+      refreshCooldownSeconds?: number;
     },
   ) {}
+
+  /**
+   * A refresh someone asked for: the snapshot itself when it is younger
+   * than the cooldown and the last build succeeded, a rebuild otherwise.
+   * Every request reads the whole catalog, so a loop of them must not.
+   */
+  requestRefresh(): Promise<Snapshot> {
+    const cooldown = (this.deps.refreshCooldownSeconds ?? 30) * 1000;
+    const age = this.snapshot
+      ? this.deps.clock.now().getTime() - this.snapshot.builtAt.getTime()
+      : Infinity;
+    if (this.snapshot && !this.lastError && age < cooldown) {
+      return Promise.resolve(this.snapshot);
+    }
+    return this.refresh();
+  }
 
   async schedule(
     scheduler: SchedulerService,

@@ -2,6 +2,8 @@ import {
   calendarQuerySchema,
   conflictCheckRequestSchema,
   deploymentReadPermission,
+  freezeWindowReadPermission,
+  releaseModelReadPermission,
   releaseReadPermission,
   slotSearchRequestSchema,
 } from '@release-management/plugin-release-management-common';
@@ -28,17 +30,26 @@ export function createSchedulingRouter(
     const query = parse(calendarQuerySchema, req.query, 'query');
     // Two questions to the permission framework, asked at once; a refusal
     // to read releases is the answer whatever the other one did.
-    const [filter, deploymentsAllowed] = await Promise.allSettled([
+    const [filter, ...allowed] = await Promise.allSettled([
       ctx.releaseFilter(credentials, releaseReadPermission),
       ctx.isAllowed(credentials, deploymentReadPermission),
+      ctx.isAllowed(credentials, freezeWindowReadPermission),
+      ctx.isAllowed(credentials, releaseModelReadPermission),
     ]);
     if (filter.status === 'rejected') throw filter.reason;
-    if (deploymentsAllowed.status === 'rejected') {
-      throw deploymentsAllowed.reason;
-    }
-    const permission = filter.value;
-    const deployments = deploymentsAllowed.value;
-    res.json(await calendars.calendar({ ...query, permission, deployments }));
+    const [deployments, freezes, maintenanceWindows] = allowed.map(a => {
+      if (a.status === 'rejected') throw a.reason;
+      return a.value;
+    });
+    res.json(
+      await calendars.calendar({
+        ...query,
+        permission: filter.value,
+        deployments,
+        freezes,
+        maintenanceWindows,
+      }),
+    );
   });
 
   router.post('/conflicts/check', async (req, res) => {

@@ -33,6 +33,13 @@ export type CalendarRequest = {
   permission?: PermissionCriteria<ReleaseRuleFilter>;
   /** Whether to show deployments: callers who may read them. */
   deployments?: boolean;
+  /**
+   * Whether to show freeze occurrences and the model's maintenance
+   * windows: callers who may read freeze windows and models. Shown when
+   * not given.
+   */
+  freezes?: boolean;
+  maintenanceWindows?: boolean;
 };
 
 type Reason = CalendarResponse['releases'][number]['reason'];
@@ -136,10 +143,13 @@ export class CalendarService {
         : [],
     );
 
-    const freezes = this.freezesFor(graph, occurrences, request, members);
+    const freezes =
+      request.freezes === false
+        ? []
+        : this.freezesFor(graph, occurrences, request, members);
 
     const maintenanceWindows = [];
-    if (request.entityRef) {
+    if (request.entityRef && request.maintenanceWindows !== false) {
       const i = graph.indexOf(request.entityRef)!;
       const applicable = identifyModel(
         graph.node(i),
