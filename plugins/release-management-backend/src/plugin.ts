@@ -170,9 +170,10 @@ export const releaseManagementPlugin = createBackendPlugin({
           models,
           new CatalogScopeResolver(deps.catalog),
           systemClock,
-          // The plugin's own scheduling decisions weigh every release.
-          (release, model) =>
-            scheduling.conflictsOfRelease(release, model, undefined),
+          // Decisions weigh every release alike; `readable` only redacts
+          // what the caller is told.
+          (release, model, readable) =>
+            scheduling.conflictsOfRelease(release, model, readable),
         );
         const candidates = new ReleaseCandidates(releaseStore, releases);
         const deployments = new DeploymentService({

@@ -103,6 +103,13 @@ export type HistoryInput = {
 };
 
 /** Storage of releases, their scope, checklist, approvals and history. */
+/**
+ * The criteria of a caller's release read decision; undefined when they
+ * may read every release. What they do not match is shown to them as a
+ * restricted busy block.
+ */
+export type ReadCriteria = PermissionCriteria<ReleaseRuleFilter> | undefined;
+
 /** Which releases {@link ReleaseStore.listScheduled} answers with. */
 export type ScheduledQuery = {
   from: string;

@@ -698,6 +698,41 @@ describe('permission bypass attempts', () => {
       for (const secret of secrets) {
         expect(ofRelease.text).not.toContain(secret);
       }
+
+      // The gates of scheduling it, and the refusal to, say as little.
+      await app.api
+        .post(`${base}/releases/${shared.body.id}/transitions`)
+        .set('Authorization', rm)
+        .send({ to: 'planned' })
+        .expect(200);
+      const gates = await app.api
+        .get(`${base}/releases/${shared.body.id}/gates`)
+        .set('Authorization', owner);
+      expect(gates.status).toBe(200);
+      const scheduling = gates.body.items.find(
+        (g: any) => g.to === 'scheduled',
+      );
+      expect(scheduling.failures).toContainEqual(
+        expect.objectContaining({
+          kind: 'conflict',
+          message: `component:default/search is also in a restricted release (${busy.start} – ${busy.end}), whose window overlaps`,
+        }),
+      );
+      const refused = await app.api
+        .post(`${base}/releases/${shared.body.id}/transitions`)
+        .set('Authorization', owner)
+        .send({ to: 'scheduled' });
+      expect(refused.status).toBe(409);
+      expect(refused.text).toContain('a restricted release');
+      for (const secret of secrets) {
+        expect(gates.text).not.toContain(secret);
+        expect(refused.text).not.toContain(secret);
+      }
+      // The release manager, who may read it, is told which one it is.
+      const theirs = await app.api
+        .get(`${base}/releases/${shared.body.id}/gates`)
+        .set('Authorization', rm);
+      expect(theirs.text).toContain('Embargoed search fix');
     });
 
     it('lets an owner create a release of their own entity', async () => {

@@ -236,6 +236,26 @@ export class RouterContext {
   }
 
   /**
+   * What the caller may read of other releases, for redacting what an
+   * answer says about them: the read decision's criteria, none when they
+   * may read all, and criteria that match nothing when they may read none
+   * (everything then comes as a restricted busy block).
+   */
+  async readCriteria(
+    credentials: BackstageCredentials,
+  ): Promise<PermissionCriteria<ReleaseRuleFilter> | undefined> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: releaseReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return undefined;
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return this.options.releaseConditionTransformer(decision.conditions);
+    }
+    return { property: 'releaseManager', values: [] };
+  }
+
+  /**
    * Records the failure of a request refused before its route ran, such as
    * a body that is not JSON or too large.
    */

@@ -92,8 +92,14 @@ export function createReleasesRouter(
         await releases.getStored(id);
         await ctx.authorize(credentials, releaseUpdatePermission, id);
         const actor = await ctx.actor(credentials);
-        return releases.patch(id, body, actor, credentials, next =>
-          ctx.authorizeRelease(credentials, releaseUpdatePermission, next),
+        return releases.patch(
+          id,
+          body,
+          actor,
+          credentials,
+          next =>
+            ctx.authorizeRelease(credentials, releaseUpdatePermission, next),
+          await ctx.readCriteria(credentials),
         );
       },
       r => ({ revision: r.revision }),
@@ -113,8 +119,12 @@ export function createReleasesRouter(
         await releases.getStored(id);
         await ctx.authorize(credentials, releaseTransitionPermission, id);
         const actor = await ctx.actor(credentials);
-        return releases.transition(id, body, actor, () =>
-          ctx.isAllowed(credentials, releaseOverridePermission),
+        return releases.transition(
+          id,
+          body,
+          actor,
+          () => ctx.isAllowed(credentials, releaseOverridePermission),
+          await ctx.readCriteria(credentials),
         );
       },
       r => ({ status: r.status, revision: r.revision }),
@@ -127,7 +137,12 @@ export function createReleasesRouter(
     const id = pathId(req, 'release id');
     await releases.getStored(id);
     await ctx.authorizeReleaseRead(credentials, id);
-    res.json({ items: await releases.pendingGates(id) });
+    res.json({
+      items: await releases.pendingGates(
+        id,
+        await ctx.readCriteria(credentials),
+      ),
+    });
   });
 
   router.post('/releases/:id/approvals', async (req, res) => {

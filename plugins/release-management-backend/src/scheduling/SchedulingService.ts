@@ -1,5 +1,4 @@
 import { InputError } from '@backstage/errors';
-import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   Conflict,
   ReleaseModelDefinition,
@@ -7,7 +6,7 @@ import type {
 } from '@release-management/plugin-release-management-common';
 import type { CatalogSnapshotService } from '../analysis/CatalogSnapshotService';
 import type {
-  ReleaseRuleFilter,
+  ReadCriteria,
   ReleaseStore,
   StoredRelease,
 } from '../database/ReleaseStore';
@@ -35,12 +34,8 @@ type Plan = {
   releaseId?: string;
 };
 
-/**
- * The criteria of the caller's release read decision; undefined when they
- * may read every release. Releases outside them are reported as restricted
- * busy blocks (their window, no id, title or scope).
- */
-export type Readable = PermissionCriteria<ReleaseRuleFilter> | undefined;
+/** @see ReadCriteria */
+export type Readable = ReadCriteria;
 
 /**
  * Conflict checks for plans and stored releases, and the search for free

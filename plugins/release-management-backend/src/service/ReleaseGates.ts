@@ -7,7 +7,11 @@ import type {
   transitionRequestSchema,
 } from '@release-management/plugin-release-management-common';
 import type { z } from 'zod';
-import type { ReleaseStore, StoredRelease } from '../database/ReleaseStore';
+import type {
+  ReadCriteria,
+  ReleaseStore,
+  StoredRelease,
+} from '../database/ReleaseStore';
 import type { Actor } from '../domain/approvers';
 import { evaluateGates } from '../domain/gates';
 import { allowedTargets } from '../domain/lifecycle';
@@ -20,10 +24,14 @@ import {
 import type { Clock } from './Clock';
 import { releaseNotFound } from '../domain/releaseNotFound';
 
-/** Finds the current conflicts of a stored release. */
+/**
+ * Finds the current conflicts of a stored release; those with releases
+ * outside `readable` come as restricted busy blocks, which block alike.
+ */
 export type ConflictChecker = (
   release: StoredRelease,
   model: ReleaseModelDefinition,
+  readable: ReadCriteria,
 ) => Promise<Conflict[]>;
 
 /**
@@ -59,6 +67,7 @@ export class ReleaseGates {
     request: z.output<typeof transitionRequestSchema>,
     actor: Actor,
     canOverride: () => Promise<boolean>,
+    readable: ReadCriteria,
   ): Promise<{ release: StoredRelease; updated: StoredRelease }> {
     const release = await store.get(id);
     if (!release) {
@@ -69,7 +78,7 @@ export class ReleaseGates {
     }
     const model = await this.deps.modelDefinition(release);
     assertMoveAllowed(release, model, request.to);
-    const failures = await this.failures(release, model, request.to);
+    const failures = await this.failures(release, model, request.to, readable);
     const verdict = gateVerdict(failures, request);
     if (verdict === 'override' && !(await canOverride())) {
       throw new NotAllowedError(
@@ -95,12 +104,13 @@ export class ReleaseGates {
   /** The gates that block each status the release could move to next. */
   async pending(
     release: StoredRelease,
+    readable: ReadCriteria,
   ): Promise<Array<{ to: string; failures: GateFailure[] }>> {
     const model = await this.deps.modelDefinition(release);
     return Promise.all(
       allowedTargets(model, release.status).map(async to => ({
         to,
-        failures: await this.failures(release, model, to),
+        failures: await this.failures(release, model, to, readable),
       })),
     );
   }
@@ -113,12 +123,15 @@ export class ReleaseGates {
   async assertStillSchedulable(
     before: StoredRelease,
     after: StoredRelease,
+    readable: ReadCriteria,
   ): Promise<void> {
     const check = this.deps.conflicts;
     if (!check) return;
     const model = await this.deps.modelDefinition(before);
     const blocking = async (release: StoredRelease) =>
-      (await check(release, model)).filter(c => c.severity === 'blocking');
+      (await check(release, model, readable)).filter(
+        c => c.severity === 'blocking',
+      );
     const key = (c: Conflict) => `${c.kind}\u0000${c.message}`;
     const had = new Set((await blocking(before)).map(key));
     const added = (await blocking(after)).filter(c => !had.has(key(c)));
@@ -139,10 +152,15 @@ export class ReleaseGates {
     release: StoredRelease,
     model: ReleaseModelDefinition,
     to: ReleaseStatus,
+    readable: ReadCriteria,
   ): Promise<GateFailure[]> {
     const failures = evaluateGates(release, model, to);
     if (to === 'scheduled' && this.deps.conflicts) {
-      for (const conflict of await this.deps.conflicts(release, model)) {
+      for (const conflict of await this.deps.conflicts(
+        release,
+        model,
+        readable,
+      )) {
         if (conflict.severity !== 'blocking') continue;
         failures.push({
           stage: 'scheduling',

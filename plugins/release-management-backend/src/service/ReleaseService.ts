@@ -15,6 +15,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
+  ReadCriteria,
   ReleaseChange,
   ReleaseListFilter,
   ReleaseStore,
@@ -172,6 +173,8 @@ export class ReleaseService {
     credentials: BackstageCredentials,
     /** Throws if the caller may not leave the release as it would become. */
     authorizeResult?: (next: StoredRelease) => Promise<void>,
+    /** What the caller may read: conflicts with the rest are redacted. */
+    readable?: ReadCriteria,
   ): Promise<Release> {
     const release = await this.getStored(id);
     assertOpen(release);
@@ -217,11 +220,15 @@ export class ReleaseService {
       (changes.plannedWindow || changes.scope);
     const updated = recheck
       ? await this.store.withSchedulingLock(async store => {
-          await this.gates.assertStillSchedulable(release, {
-            ...release,
-            ...fields,
-            scope: change.scope ?? release.scope,
-          });
+          await this.gates.assertStillSchedulable(
+            release,
+            {
+              ...release,
+              ...fields,
+              scope: change.scope ?? release.scope,
+            },
+            readable,
+          );
           return write(store);
         })
       : await write(this.store);
@@ -246,9 +253,11 @@ export class ReleaseService {
     request: Parsed<typeof transitionRequestSchema>,
     actor: Actor,
     canOverride: () => Promise<boolean>,
+    /** What the caller may read: conflicts with the rest are redacted. */
+    readable?: ReadCriteria,
   ): Promise<Release> {
     const move = (store: ReleaseStore) =>
-      this.gates.move(store, id, request, actor, canOverride);
+      this.gates.move(store, id, request, actor, canOverride, readable);
     // Scheduling checks the other releases and then writes: two releases of
     // one entity racing to be scheduled could each pass before the other is
     // stored. Scheduling decisions are therefore taken one at a time.
@@ -268,8 +277,9 @@ export class ReleaseService {
   /** The gates that block each status the release could move to next. */
   async pendingGates(
     id: string,
+    readable?: ReadCriteria,
   ): Promise<Array<{ to: string; failures: GateFailure[] }>> {
-    return this.gates.pending(await this.getStored(id));
+    return this.gates.pending(await this.getStored(id), readable);
   }
 
   async decideApproval(
