@@ -26,6 +26,7 @@ describe('FeedService', () => {
       const knex = await databases.init(databaseId);
       let now = new Date('2031-03-01T12:00:00Z');
       const people = new Set(['user:default/ada']);
+      let catalogUp = true;
       const calendars = { calendar: jest.fn(async () => calendar) };
       const feeds = new FeedService({
         store: await DatabaseFeedStore.create({
@@ -35,7 +36,10 @@ describe('FeedService', () => {
         clock: { now: () => now },
         apiBaseUrl: 'http://localhost:7007/api/release-management',
         appBaseUrl: 'http://localhost:3000',
-        userExists: async ref => people.has(ref),
+        userExists: async ref => {
+          if (!catalogUp) throw new Error('connect ECONNREFUSED 10.0.0.7:7007');
+          return people.has(ref);
+        },
         expiryDays,
       });
       const created = await feeds.create({
@@ -56,6 +60,9 @@ describe('FeedService', () => {
         token,
         calendars,
         people,
+        catalogDown: () => {
+          catalogUp = false;
+        },
         at: (iso: string) => {
           now = new Date(iso);
         },
@@ -116,6 +123,17 @@ describe('FeedService', () => {
         'No such calendar feed, or it was revoked',
       );
       expect(await feeds.listAll()).toEqual([]);
+    });
+
+    it('answers 503 to try again, not 500, when the catalog cannot be read', async () => {
+      const { feeds, token, catalogDown } = await setUp();
+      catalogDown();
+      const refusal = feeds.render(token);
+      await expect(refusal).rejects.toMatchObject({
+        name: 'ServiceUnavailableError',
+        message:
+          "The catalog could not be read to check the feed's owner; try again",
+      });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@backstage/errors';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   CalendarFeed,
@@ -140,9 +140,12 @@ export class FeedService {
       );
     }
     // Someone who left (removed from the catalog) takes their feeds along.
-    if (!(await this.deps.userExists(feed.owner))) {
-      throw new NotFoundError(NO_SUCH_FEED);
-    }
+    const ownerExists = await this.deps.userExists(feed.owner).catch(() => {
+      throw new ServiceUnavailableError(
+        "The catalog could not be read to check the feed's owner; try again",
+      );
+    });
+    if (!ownerExists) throw new NotFoundError(NO_SUCH_FEED);
     const scope = feed.scope;
     const calendar = await this.deps.calendars.calendar({
       from: new Date(now - FEED_PAST_DAYS * 86_400_000).toISOString(),
