@@ -9,6 +9,7 @@
 //   E2E_APP_URL=...           test an app that is already up (now only)
 //   E2E_ONLY=wizard           sign-in plus the checks whose name has "wizard"
 import { spawn, execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,33 @@ async function waitFor(url, timeoutMs, up = true) {
   throw new Error(
     `${url} did not ${up ? 'answer' : 'stop'} within ${timeoutMs / 1000}s`,
   );
+}
+
+/** Whether something still listens on the port of `url`. */
+function listening(url) {
+  const { hostname, port } = new URL(url);
+  return new Promise(resolve => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Waits until nothing listens on the port of `url`. A backend that shuts
+ * down stops answering its health check before it lets go of its port;
+ * the next one, started meanwhile, would fail with EADDRINUSE.
+ */
+async function portFreed(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!(await listening(url))) return;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`${url} was still taken after ${timeoutMs / 1000}s`);
 }
 
 /** Starts `yarn <args>` in its own process group, keeping its last output. */
@@ -220,8 +248,10 @@ async function main() {
       failed += counts.failed;
       if (!running) {
         await stop(backend);
-        // The next backend starts on an empty in-memory database.
+        // The next backend starts on an empty in-memory database, on the
+        // same port.
         await waitFor(health, 60_000, false);
+        await portFreed(backendUrl, 60_000);
       }
     }
   } finally {

@@ -2,6 +2,10 @@
  * Calendar feeds expire (renewable by their owner): a feed URL that leaked
  * or was forgotten stops working on its own. Feeds made before this
  * migration expire 180 days after it ran, the default lifetime.
+ *
+ * A feed also keeps whether its owner may read freeze windows and models,
+ * as it keeps their release read criteria: calendar clients bring no
+ * credentials to ask again. Older feeds show both, as they did.
  */
 
 // @ts-check
@@ -15,9 +19,17 @@ exports.up = async function up(knex) {
   await knex.raw(
     `ALTER TABLE calendar_feeds ADD COLUMN expires_at varchar(30) NOT NULL DEFAULT '${expiry}'`,
   );
+  await knex.raw(
+    'ALTER TABLE calendar_feeds ADD COLUMN shows_freezes boolean NOT NULL DEFAULT true',
+  );
+  await knex.raw(
+    'ALTER TABLE calendar_feeds ADD COLUMN shows_maintenance boolean NOT NULL DEFAULT true',
+  );
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.raw('ALTER TABLE calendar_feeds DROP COLUMN shows_maintenance');
+  await knex.raw('ALTER TABLE calendar_feeds DROP COLUMN shows_freezes');
   await knex.raw('ALTER TABLE calendar_feeds DROP COLUMN expires_at');
 };

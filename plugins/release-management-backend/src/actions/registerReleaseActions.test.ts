@@ -219,7 +219,7 @@ describe('release management actions', () => {
         scope: [{ entityRef: 'component:default/cart', version: '4.2.0' }],
       }),
     ).rejects.toThrow(
-      'You may create releases only on entities whose releases you could change (permission release-management.release.update); not on component:default/cart',
+      'You may plan releases only on entities whose releases you could change (permission release-management.release.update); not on component:default/cart',
     );
   });
 

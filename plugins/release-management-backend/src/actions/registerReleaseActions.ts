@@ -205,7 +205,7 @@ export function registerReleaseActions(
     action: async ({ input, credentials }) => {
       await ctx.authorize(credentials, analysisReadPermission);
       await deps.releases.getStored(input.releaseId);
-      await ctx.authorize(credentials, releaseReadPermission, input.releaseId);
+      await ctx.authorizeReleaseRead(credentials, input.releaseId);
       const impact = await deps.analysis.impact(
         { releaseId: input.releaseId },
         { maxDepth: 6, maxEntities: 2000 },

@@ -13,6 +13,8 @@ type FeedRow = {
   read_filter: string | null;
   created_at: string;
   expires_at: string;
+  shows_freezes: boolean | number;
+  shows_maintenance: boolean | number;
   revoked_at: string | null;
 };
 
@@ -36,6 +38,8 @@ export class DatabaseFeedStore implements FeedStore {
       read_filter: feed.readFilter ? JSON.stringify(feed.readFilter) : null,
       created_at: feed.now,
       expires_at: feed.expiresAt,
+      shows_freezes: feed.sees.freezes,
+      shows_maintenance: feed.sees.maintenanceWindows,
       revoked_at: null,
     });
     const row = await this.db<FeedRow>('calendar_feeds')
@@ -94,6 +98,8 @@ export class DatabaseFeedStore implements FeedStore {
         read_filter: change.readFilter
           ? JSON.stringify(change.readFilter)
           : null,
+        shows_freezes: change.sees.freezes,
+        shows_maintenance: change.sees.maintenanceWindows,
       });
     if (updated === 0) return undefined;
     const row = await this.db<FeedRow>('calendar_feeds').where({ id }).first();
@@ -111,5 +117,9 @@ function toFeed(row: FeedRow): StoredFeed {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+    sees: {
+      freezes: Boolean(row.shows_freezes),
+      maintenanceWindows: Boolean(row.shows_maintenance),
+    },
   };
 }

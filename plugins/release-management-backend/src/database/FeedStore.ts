@@ -5,10 +5,14 @@ import type {
 } from '@release-management/plugin-release-management-common';
 import type { ReleaseRuleFilter } from './ReleaseStore';
 
+/** What a feed's owner may see besides releases, as of its last renewal. */
+export type FeedSees = { freezes: boolean; maintenanceWindows: boolean };
+
 /** A feed with what its fetch needs. */
 export type StoredFeed = CalendarFeed & {
   owner: string;
   readFilter?: PermissionCriteria<ReleaseRuleFilter>;
+  sees: FeedSees;
 };
 
 /** Storage of calendar feed tokens (hashed). */
@@ -20,6 +24,7 @@ export interface FeedStore {
     title: string;
     scope: FeedScope;
     readFilter?: PermissionCriteria<ReleaseRuleFilter>;
+    sees: FeedSees;
     now: string;
     expiresAt: string;
   }): Promise<StoredFeed>;
@@ -42,6 +47,7 @@ export interface FeedStore {
     change: {
       expiresAt: string;
       readFilter?: PermissionCriteria<ReleaseRuleFilter>;
+      sees: FeedSees;
     },
   ): Promise<StoredFeed | undefined>;
 }

@@ -744,6 +744,35 @@ describe('permission bypass attempts', () => {
       expect(res.body.releaseManager).toBe('user:default/owner');
     });
 
+    it("refuses adding another team's entity to a release later, as on create", async () => {
+      const empty = await app.api
+        .post(`${base}/releases`)
+        .set('Authorization', owner)
+        .send(releaseBody({ title: 'Scope later', scope: [] }));
+      expect(empty.status).toBe(201);
+      const before = await databaseState(knex);
+      const sneak = await app.api
+        .patch(`${base}/releases/${empty.body.id}`)
+        .set('Authorization', owner)
+        .send({
+          revision: 1,
+          scope: [{ entityRef: 'component:default/search', version: '1' }],
+        });
+      expect(sneak.status).toBe(403);
+      expect(sneak.body.error.message).toContain(
+        'not on component:default/search',
+      );
+      expect(await databaseState(knex)).toEqual(before);
+      const own = await app.api
+        .patch(`${base}/releases/${empty.body.id}`)
+        .set('Authorization', owner)
+        .send({
+          revision: 1,
+          scope: [{ entityRef: 'component:default/cart', version: '1' }],
+        });
+      expect(own.status).toBe(200);
+    });
+
     it('names the entities a refused creation may not plan', async () => {
       const res = await app.api
         .post(`${base}/releases`)
@@ -758,7 +787,7 @@ describe('permission bypass attempts', () => {
         );
       expect(res.status).toBe(403);
       expect(res.body.error.message).toBe(
-        'You may create releases only on entities whose releases you could change (permission release-management.release.update); not on component:default/search',
+        'You may plan releases only on entities whose releases you could change (permission release-management.release.update); not on component:default/search',
       );
     });
 

@@ -207,7 +207,7 @@ export class RouterContext {
       const named = refused.slice(0, 5).join(', ');
       const more = refused.length > 5 ? ` and ${refused.length - 5} more` : '';
       throw new NotAllowedError(
-        `You may create releases only on entities whose releases you could change (permission ${permission.name}); not on ${named}${more}`,
+        `You may plan releases only on entities whose releases you could change (permission ${permission.name}); not on ${named}${more}`,
       );
     }
   }

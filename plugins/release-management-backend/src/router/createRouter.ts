@@ -132,8 +132,9 @@ export async function createRouter(options: {
       next(error);
       return;
     }
+    // originalUrl, which the feed route rewrites: its path is a token.
     options.logger.warn(
-      `Database unavailable during ${req.method} ${req.path}: ${error.message}`,
+      `Database unavailable during ${req.method} ${req.originalUrl}: ${error.message}`,
     );
     next(
       new ServiceUnavailableError(

@@ -1,7 +1,10 @@
 import { NotAllowedError } from '@backstage/errors';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   createFeedRequestSchema,
   feedManagePermission,
+  freezeWindowReadPermission,
+  releaseModelReadPermission,
   releaseReadPermission,
 } from '@release-management/plugin-release-management-common';
 import Router from 'express-promise-router';
@@ -15,6 +18,16 @@ const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/);
 /** `/feeds` and `/ics`: calendar feeds for calendar clients. */
 export function createFeedsRouter(ctx: RouterContext, feeds: FeedService) {
   const router = Router();
+
+  // What a feed shows besides releases: kept with it, since calendar
+  // clients bring no credentials to ask again.
+  const seen = async (credentials: BackstageCredentials) => ({
+    freezes: await ctx.isAllowed(credentials, freezeWindowReadPermission),
+    maintenanceWindows: await ctx.isAllowed(
+      credentials,
+      releaseModelReadPermission,
+    ),
+  });
 
   router.post('/feeds', async (req, res) => {
     const feed = await ctx.audited(
@@ -39,6 +52,7 @@ export function createFeedsRouter(ctx: RouterContext, feeds: FeedService) {
           title: body.title,
           scope: body.scope,
           readFilter,
+          sees: await seen(credentials),
         });
       },
       f => ({ feedId: f.id }),
@@ -72,7 +86,12 @@ export function createFeedsRouter(ctx: RouterContext, feeds: FeedService) {
           releaseReadPermission,
         );
         const actor = await ctx.actor(credentials);
-        return feeds.renew({ id, owner: actor.ref, readFilter });
+        return feeds.renew({
+          id,
+          owner: actor.ref,
+          readFilter,
+          sees: await seen(credentials),
+        });
       },
       f => ({ expiresAt: f.expiresAt }),
     );

@@ -89,16 +89,30 @@ export function createReleasesRouter(
           req.body,
           'release change',
         );
-        await releases.getStored(id);
+        const stored = await releases.getStored(id);
         await ctx.authorize(credentials, releaseUpdatePermission, id);
         const actor = await ctx.actor(credentials);
+        const had = new Set(stored.scope.map(item => item.entityRef));
         return releases.patch(
           id,
           body,
           actor,
           credentials,
-          next =>
-            ctx.authorizeRelease(credentials, releaseUpdatePermission, next),
+          async next => {
+            await ctx.authorizeRelease(
+              credentials,
+              releaseUpdatePermission,
+              next,
+            );
+            // Entities added to the scope are planned on as by a new
+            // release: each must be one whose releases the caller could
+            // change, or a draft with an empty scope would let its
+            // manager add anyone's entities afterwards.
+            await ctx.authorizeScope(credentials, releaseUpdatePermission, {
+              ...next,
+              scope: next.scope.filter(item => !had.has(item.entityRef)),
+            });
+          },
           await ctx.readCriteria(credentials),
         );
       },

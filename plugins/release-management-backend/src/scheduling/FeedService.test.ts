@@ -125,6 +125,23 @@ describe('FeedService', () => {
       expect(await feeds.listAll()).toEqual([]);
     });
 
+    it('shows freezes and maintenance windows only to owners who may read them, as of the last renewal', async () => {
+      const { feeds, created, token, calendars } = await setUp();
+      await feeds.render(token);
+      expect(calendars.calendar).toHaveBeenLastCalledWith(
+        expect.objectContaining({ freezes: true, maintenanceWindows: true }),
+      );
+      await feeds.renew({
+        id: created.id,
+        owner: 'user:default/ada',
+        sees: { freezes: false, maintenanceWindows: false },
+      });
+      await feeds.render(token);
+      expect(calendars.calendar).toHaveBeenLastCalledWith(
+        expect.objectContaining({ freezes: false, maintenanceWindows: false }),
+      );
+    });
+
     it('answers 503 to try again, not 500, when the catalog cannot be read', async () => {
       const { feeds, token, catalogDown } = await setUp();
       catalogDown();

@@ -9,7 +9,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ReleaseRuleFilter } from '../database/ReleaseStore';
 import type { Clock } from '../service/Clock';
 import type { CalendarService } from './CalendarService';
-import type { FeedStore } from '../database/FeedStore';
+import type { FeedSees, FeedStore } from '../database/FeedStore';
 import { renderIcs } from './ics';
 
 /** How far back and ahead a feed reaches. */
@@ -22,6 +22,7 @@ const ADMIN_LIST_LIMIT = 1000;
 const DAY_MS = 86_400_000;
 
 const NO_SUCH_FEED = 'No such calendar feed, or it was revoked';
+const SEES_ALL: FeedSees = { freezes: true, maintenanceWindows: true };
 
 const hash = (token: string) =>
   createHash('sha256').update(token).digest('hex');
@@ -61,6 +62,8 @@ export class FeedService {
     title?: string;
     scope: FeedScope;
     readFilter?: PermissionCriteria<ReleaseRuleFilter>;
+    /** Whether the owner may read freeze windows and models; both when not given. */
+    sees?: FeedSees;
   }): Promise<CalendarFeed & { url: string }> {
     const token = randomBytes(32).toString('base64url');
     const feed = await this.deps.store.create({
@@ -70,6 +73,7 @@ export class FeedService {
       title: options.title ?? defaultTitle(options.scope),
       scope: options.scope,
       readFilter: options.readFilter,
+      sees: options.sees ?? SEES_ALL,
       now: this.deps.clock.now().toISOString(),
       expiresAt: this.expiryFrom(this.deps.clock.now()),
     });
@@ -116,10 +120,12 @@ export class FeedService {
     id: string;
     owner: string;
     readFilter?: PermissionCriteria<ReleaseRuleFilter>;
+    sees?: FeedSees;
   }): Promise<CalendarFeed> {
     const feed = await this.deps.store.renew(options.id, options.owner, {
       expiresAt: this.expiryFrom(this.deps.clock.now()),
       readFilter: options.readFilter,
+      sees: options.sees ?? SEES_ALL,
     });
     if (!feed) {
       throw new NotFoundError(
@@ -155,6 +161,8 @@ export class FeedService {
       ...(scope.type === 'system' ? { system: scope.ref } : {}),
       ...(scope.type === 'group' ? { owner: scope.ref } : {}),
       permission: feed.readFilter,
+      freezes: feed.sees.freezes,
+      maintenanceWindows: feed.sees.maintenanceWindows,
     });
     return renderIcs(feed.title, calendar, this.deps.appBaseUrl);
   }

@@ -194,8 +194,12 @@ export class ReleaseService {
     if (Object.keys(changes).length === 0) {
       return this.withStage(release);
     }
-    // Permission rules look at the scope and the release manager.
-    if (authorizeResult && (change.scope || fields.releaseManager)) {
+    // Permission rules look at the scope, the release manager and the
+    // visibility.
+    if (
+      authorizeResult &&
+      (change.scope || fields.releaseManager || fields.visibility)
+    ) {
       await authorizeResult({
         ...release,
         ...fields,

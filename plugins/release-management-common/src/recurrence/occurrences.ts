@@ -105,7 +105,7 @@ export function recurrenceTooSparse(window: WindowTimes): string | undefined {
     return false;
   });
   if (found) return undefined;
-  return `"${window.rrule}" occurs too rarely or never: no occurrence within ${MAX_PERIODS_PER_EXPANSION} repetitions of its frequency`;
+  return `"${window.rrule}" occurs too rarely or never: no occurrence within the ${MAX_PERIODS_PER_EXPANSION} steps (days, or hours of an hourly rule) an expansion may take from its start`;
 }
 
 // The last instant rrule can reach (its MAXYEAR is 9999).

@@ -179,7 +179,7 @@ describe('expandOccurrences under hostile ranges', () => {
     });
     expect(
       recurrenceTooSparse(window('FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30')),
-    ).toMatch(`no occurrence within ${MAX_PERIODS_PER_EXPANSION} repetitions`);
+    ).toMatch(`no occurrence within the ${MAX_PERIODS_PER_EXPANSION} steps`);
     expect(
       recurrenceTooSparse(window('FREQ=DAILY;INTERVAL=7;BYDAY=TU')),
     ).toMatch(/too rarely or never/);

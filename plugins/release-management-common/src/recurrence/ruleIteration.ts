@@ -1,11 +1,13 @@
 import { Frequency, RRule, type Options } from 'rrule';
 
 /**
- * How many periods (the days of a DAILY rule, the weeks of a WEEKLY one,
- * …) one expansion of a window may visit. A rule that matches nothing (a
- * DAILY rule on 30 February) would otherwise make rrule visit every day up
- * to the year 9999 — seconds of a busy event loop for every request that
- * looks at it.
+ * How many of rrule's steps one expansion of a window may take: rrule
+ * looks at every day of each period (and at each period once more when it
+ * starts it), so this is about 20,000 days for daily and coarser rules
+ * (some 54 years of a yearly one) and as many hours for an hourly rule. A
+ * rule that matches nothing (a DAILY rule on 30 February) would otherwise
+ * make rrule visit every day up to the year 9999 — seconds of a busy
+ * event loop for every request that looks at it.
  *
  * @public
  */
