@@ -66,6 +66,8 @@ export class FeedService {
     sees?: FeedSees;
   }): Promise<CalendarFeed & { url: string }> {
     const token = randomBytes(32).toString('base64url');
+    // One instant for both, so a feed lasts exactly its expiry days.
+    const now = this.deps.clock.now();
     const feed = await this.deps.store.create({
       id: randomUUID(),
       tokenHash: hash(token),
@@ -74,8 +76,8 @@ export class FeedService {
       scope: options.scope,
       readFilter: options.readFilter,
       sees: options.sees ?? SEES_ALL,
-      now: this.deps.clock.now().toISOString(),
-      expiresAt: this.expiryFrom(this.deps.clock.now()),
+      now: now.toISOString(),
+      expiresAt: this.expiryFrom(now),
     });
     return {
       ...publicFeed(feed),
