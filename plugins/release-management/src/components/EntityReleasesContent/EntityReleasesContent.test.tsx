@@ -223,9 +223,12 @@ describe('EntityReleasesContent', () => {
     expect(
       await screen.findByRole('heading', { name: 'Release history' }),
     ).toBeInTheDocument();
-    expect((await screen.findAllByRole('progressbar')).length).toBeGreaterThan(
-      2,
-    );
+    // The history and the model, whose reads never answer, show progress;
+    // the calendar's own bar comes and goes with its mock, so it is not
+    // counted (on a loaded machine it was already gone).
+    expect(
+      (await screen.findAllByRole('progressbar')).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('shows why the history, the model or the impact could not be loaded', async () => {
