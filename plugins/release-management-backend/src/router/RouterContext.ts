@@ -145,6 +145,18 @@ export class RouterContext {
     );
   }
 
+  /** The decision on a resource permission with its conditions, if any. */
+  private async conditionalDecision(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+  ) {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    return decision;
+  }
+
   /**
    * Throws NotAllowedError unless the permission covers `release` as it
    * will be after a change: the stored release is what `authorize` checks,
@@ -156,10 +168,7 @@ export class RouterContext {
     permission: ResourcePermission,
     release: StoredRelease,
   ): Promise<void> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
+    const decision = await this.conditionalDecision(credentials, permission);
     const allowed =
       decision.result === AuthorizeResult.ALLOW ||
       (decision.result === AuthorizeResult.CONDITIONAL &&
@@ -185,10 +194,7 @@ export class RouterContext {
     permission: ResourcePermission,
     release: StoredRelease,
   ): Promise<void> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
+    const decision = await this.conditionalDecision(credentials, permission);
     if (decision.result === AuthorizeResult.ALLOW) return;
     const refused =
       decision.result === AuthorizeResult.CONDITIONAL
@@ -220,10 +226,7 @@ export class RouterContext {
     credentials: BackstageCredentials,
     permission: ResourcePermission,
   ): Promise<PermissionCriteria<ReleaseRuleFilter> | undefined> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
+    const decision = await this.conditionalDecision(credentials, permission);
     if (decision.result === AuthorizeResult.DENY) {
       throw new NotAllowedError(
         `You are not allowed to read releases (permission ${permission.name})`,
@@ -244,9 +247,9 @@ export class RouterContext {
   async readCriteria(
     credentials: BackstageCredentials,
   ): Promise<PermissionCriteria<ReleaseRuleFilter> | undefined> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission: releaseReadPermission }],
-      { credentials },
+    const decision = await this.conditionalDecision(
+      credentials,
+      releaseReadPermission,
     );
     if (decision.result === AuthorizeResult.ALLOW) return undefined;
     if (decision.result === AuthorizeResult.CONDITIONAL) {
